@@ -1,0 +1,39 @@
+# Two entry points for a fresh machine: `make run` (set up and serve) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run setup install migrate content admin-user test lint messages clean
+
+run: setup
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+setup: install
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py import_content data/
+	$(BIN)/python manage.py ensure_local_admin
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $(STAMP)
+
+test: install
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=iomcz.settings.test
+	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+lint:
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+messages:
+	$(BIN)/python manage.py makemessages -l cs -l uk --ignore=.venv --no-obsolete
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles

@@ -1,0 +1,18 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Director, KeyFigure, Milestone
+
+
+@register(Director)
+class DirectorTranslation(TranslationOptions):
+    fields = ("role", "biography")
+
+
+@register(Milestone)
+class MilestoneTranslation(TranslationOptions):
+    fields = ("title", "slug", "body", "image_alt")
+
+
+@register(KeyFigure)
+class KeyFigureTranslation(TranslationOptions):
+    fields = ("label", "unit", "source")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class IomczConfig(AppConfig):
+    name = "iomcz"
+    verbose_name = "IOM Czechia"

@@ -1,0 +1,71 @@
+"""News, press releases and stories."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from iomcz.i18n import LANGUAGE_CODES
+from iomcz.models import ContentManageable, Publishable, PublishableQuerySet, TranslatedContent, unique_per_language
+from iomcz.text import search_key
+
+
+class NewsItemQuerySet(PublishableQuerySet):
+    def latest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def search(self, query):
+        """Every word of the query, ignoring case and diacritics, in the active language's text."""
+        for word in search_key(query).split():
+            self = self.filter(search_text__contains=word)
+        return self
+
+
+class NewsItem(TranslatedContent, Publishable, ContentManageable):
+    class Kind(models.TextChoices):
+        NEWS = "news", _("news")
+        PRESS_RELEASE = "press_release", _("press release")
+        STORY = "story", _("story")
+
+    class Scope(models.TextChoices):
+        LOCAL = "local", _("local")
+        GLOBAL = "global", _("global")
+
+    title = models.CharField(_("title"), max_length=200, blank=True, null=True)
+    slug = models.SlugField(_("slug"), max_length=200, blank=True, null=True)
+    lead = models.TextField(_("lead"), blank=True, null=True)
+    body = models.TextField(_("body"), blank=True, null=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    scope = models.CharField(_("scope"), max_length=10, choices=Scope.choices, default=Scope.LOCAL)
+    image = models.ImageField(_("image"), upload_to="news/", blank=True)
+    image_alt = models.CharField(_("image description (alt text)"), max_length=250, blank=True, null=True)
+    image_caption = models.CharField(_("image caption"), max_length=300, blank=True, null=True)
+    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+    media_contact_name = models.CharField(_("media contact name"), max_length=200, blank=True)
+    media_contact_email = models.EmailField(_("media contact e-mail"), blank=True)
+    programmes = models.ManyToManyField(
+        "programmes.Programme", verbose_name=_("programmes"), blank=True, related_name="news_items"
+    )
+    projects = models.ManyToManyField(
+        "programmes.Project", verbose_name=_("projects"), blank=True, related_name="news_items"
+    )
+    search_text = models.TextField(_("search text"), blank=True, null=True, editable=False)
+
+    required_translations = ("title", "slug", "lead")
+    rich_text_fields = ("body",)
+
+    objects = NewsItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+        ordering = ["-published_at", "-pk"]
+        constraints = unique_per_language("slug", "newsitem")
+
+    def normalise_translations(self):
+        super().normalise_translations()
+        for code in LANGUAGE_CODES:
+            parts = [self.column(field, code) for field in ("title", "lead", "body")]
+            setattr(self, f"search_text_{code}", search_key(" ".join(p for p in parts if p)) or None)
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"slug": self.slug})
