@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run setup install migrate content admin-user test lint messages clean
+.PHONY: run setup install test test-deps lint messages clean
 
 run: setup
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
@@ -23,11 +23,19 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $(STAMP)
 
-test: install
+test: install test-deps
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=iomcz.settings.test
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+# The browser tests need Debian's Chromium and the npm tools (HTML checker, axe-core).
+test-deps: $(if $(wildcard package.json),node_modules/.installed)
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+node_modules/.installed: package.json $(wildcard package-lock.json)
+	npm ci --no-audit --no-fund --silent
+	touch $@
 
 lint:
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
