@@ -1,7 +1,12 @@
 """Turning user text into slugs and safe HTML."""
 
+import html
+import re
+from urllib.parse import urlsplit
+
 import nh3
 from anyascii import anyascii
+from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
@@ -27,8 +32,15 @@ RICH_TEXT_TAGS = {
 RICH_TEXT_ATTRIBUTES = {
     "a": {"href", "title"},
     "img": {"src", "alt", "width", "height"},
+    "ol": {"start"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+EXTERNAL_LINK_REL = "noopener noreferrer"
+
+# nh3 serialises every attribute as name="value" with '"' escaped, so this matches exactly
+# the opening tags of links in its output.
+LINK_TAG_RE = re.compile(r'<a((?:\s+[a-z-]+="[^"]*")*)>')
+ATTRIBUTE_RE = re.compile(r'([a-z-]+)="([^"]*)"')
 
 
 def ascii_slug(text, max_length=200):
@@ -36,18 +48,37 @@ def ascii_slug(text, max_length=200):
     return slugify(anyascii(text or ""))[:max_length].strip("-")
 
 
-def sanitise_html(html):
-    """Keep only the allow-listed rich-text markup; links get rel="noopener noreferrer"."""
-    if not html:
-        return html
-    return nh3.clean(
-        html,
+def sanitise_html(markup):
+    """Keep only the allow-listed rich-text markup, mark links to other sites, and turn markup
+    with nothing to read (an editor's empty "<p></p>") into ''."""
+    if not markup:
+        return markup
+    cleaned = nh3.clean(
+        markup,
         tags=RICH_TEXT_TAGS,
         attributes=RICH_TEXT_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer",
+        link_rel=None,
         strip_comments=True,
     ).strip()
+    if not strip_tags(cleaned).strip() and "<img" not in cleaned:
+        return ""
+    return LINK_TAG_RE.sub(_mark_external_link, cleaned)
+
+
+def is_external_url(url):
+    """An http(s) link to a host other than the site's own (relative links are internal)."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("", "http", "https") or not parts.netloc:
+        return False
+    return parts.hostname != urlsplit(settings.SITE_URL).hostname
+
+
+def _mark_external_link(match):
+    attributes = dict(ATTRIBUTE_RE.findall(match.group(1)))
+    if is_external_url(html.unescape(attributes.get("href", ""))):
+        return f'<a{match.group(1)} rel="{EXTERNAL_LINK_REL}">'
+    return match.group(0)
 
 
 def search_key(text):
