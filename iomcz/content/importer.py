@@ -1,0 +1,375 @@
+"""Importing content: every record is read and checked first, then written in one transaction.
+
+The work is split in three so that nothing is written unless everything is right:
+`read` parses and checks each record on its own (no database), `plan` compares the records with
+the database in bulk and validates them as model instances, and `write` saves only what changed,
+models in dependency order.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from iomcz.i18n import LANGUAGE_CODES
+
+from .errors import ContentError, FieldError
+from .fields import Reference, References, Results, check_key, type_name
+from .jsonfile import read_json_records
+from .schema import spec_for, specs
+
+DEFAULT_MAX_SIZE = 100 * 1024 * 1024
+READERS = {".json": read_json_records}
+
+
+def content_files(paths):
+    """The files named, with each folder replaced by its content files sorted by name."""
+    files = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in READERS)
+            if not found:
+                raise ContentError(f"the folder holds no {' or '.join(READERS)} files", path=given)
+            files.extend(found)
+        elif path.is_file():
+            if path.suffix.lower() not in READERS:
+                raise ContentError(
+                    f"is not a content file (expected a name ending in {', '.join(READERS)})", path=given
+                )
+            files.append(path)
+        else:
+            raise ContentError("does not exist", path=given)
+    return files
+
+
+@dataclass
+class Record:
+    """One checked record, remembered with where it came from for error messages."""
+
+    spec: object
+    key: str
+    values: dict
+    path: str
+    index: int
+
+    def error(self, message, field=None):
+        return ContentError(message, path=self.path, index=self.index, key=self.key, field=field)
+
+
+def parse_record(raw, path, index):
+    if not isinstance(raw, dict):
+        raise ContentError(f"expected an object, got {type_name(raw)}", path=path, index=index)
+    shown_key = raw.get("key") if isinstance(raw.get("key"), str) else None
+
+    def error(message, field):
+        return ContentError(message, path=path, index=index, key=shown_key, field=field)
+
+    label = raw.get("model")
+    if label is None:
+        raise error('missing (e.g. "news.newsitem")', "model")
+    spec = spec_for(label) if isinstance(label, str) else None
+    if spec is None:
+        known = ", ".join(s.label for s in specs())
+        raise error(f'unknown model "{label}" (expected one of {known})', "model")
+    if "key" not in raw:
+        raise error("missing: every record needs a key", "key")
+    try:
+        key = check_key(raw["key"])
+    except FieldError as problem:
+        raise error(str(problem), "key") from None
+    values = {}
+    for name, value in raw.items():
+        if name in ("model", "key"):
+            continue
+        field = spec.by_name.get(name)
+        if field is None:
+            raise error(f"unknown field for {label} (known: {', '.join(spec.by_name)})", name)
+        try:
+            values[name] = field.parse(value)
+        except FieldError as problem:
+            raise error(str(problem), f"{name}.{problem.subfield}" if problem.subfield else name) from None
+    return Record(spec, key, values, str(path), index)
+
+
+@dataclass
+class Planned:
+    """What will happen to one record: its instance, whether it is new or changed, its relations."""
+
+    record: Record
+    obj: object
+    status: str
+    references: dict = field(default_factory=dict)
+    many: dict = field(default_factory=dict)
+    results: list | None = None
+
+
+class Importer:
+    def __init__(self, max_size=DEFAULT_MAX_SIZE, progress=None):
+        self.max_size = max_size
+        self.progress = progress
+        self.records = {spec.label: {} for spec in specs()}
+        self.summary = {spec.label: Counter() for spec in specs()}
+        self.pks = defaultdict(dict)
+
+    def read(self, paths):
+        """Read and check every record of every file, without touching the database."""
+        for path in content_files(paths):
+            size = path.stat().st_size
+            if size > self.max_size:
+                raise ContentError(f"is {size:,} bytes, over the limit of {self.max_size:,} bytes", path=path)
+            if size == 0:
+                raise ContentError("is empty", path=path)
+            reader = READERS[path.suffix.lower()]
+            with path.open("rb") as raw:
+                for index, raw_record in reader(path, raw):
+                    self.add(parse_record(raw_record, path, index))
+
+    def add(self, record):
+        known = self.records[record.spec.label]
+        earlier = known.get(record.key)
+        if earlier:
+            raise record.error(f"duplicate key: record {earlier.index} of {earlier.path} has the same key", field="key")
+        known[record.key] = record
+
+    @property
+    def count(self):
+        return sum(len(records) for records in self.records.values())
+
+    def run(self, dry_run=False):
+        """Check everything against the database, then write it all or nothing."""
+        try:
+            with transaction.atomic():
+                plans = [(spec, self.plan(spec)) for spec in specs()]
+                if not dry_run:
+                    for spec, plan in plans:
+                        self.write(spec, plan)
+        except IntegrityError as error:
+            raise ContentError(f"the database refused the import: {' '.join(str(error).split())}") from None
+        return self.summary
+
+    def known_keys(self, label, keys):
+        """Key -> primary key for the records of a model that exist in the database."""
+        model = spec_for(label).model
+        found = dict(model.objects.filter(key__in=keys).values_list("key", "pk")) if keys else {}
+        return found
+
+    def plan(self, spec):
+        records = self.records[spec.label]
+        if not records:
+            return []
+        model = spec.model
+        existing = model.objects.in_bulk(list(records), field_name="key")
+        targets = self.reference_targets(spec, records)
+        current_many = self.current_relations(spec, existing)
+        current_results = self.current_results(spec, existing)
+        plans = []
+        for record in records.values():
+            obj = existing.get(record.key)
+            before = self.snapshot(spec, obj) if obj else None
+            if obj is None:
+                obj = model(key=record.key)
+            planned = Planned(record, obj, "created" if before is None else "unchanged")
+            self.apply(spec, planned, targets)
+            excluded = [f.name for f in spec.fields if isinstance(f, Reference)]
+            try:
+                obj.full_clean(exclude=excluded, validate_unique=False, validate_constraints=False)
+            except ValidationError as error:
+                raise self.explain(spec, record, error) from None
+            if planned.results is not None:
+                planned.results = self.result_rows(spec, record, planned.results)
+            if before is not None:
+                many_before = current_many.get(obj.pk, {})
+                changed = self.snapshot(spec, obj) != before
+                changed |= any(set(keys) != set(many_before.get(name, ())) for name, keys in planned.many.items())
+                if planned.results is not None:
+                    changed |= [row[0] for row in planned.results] != current_results.get(obj.pk, [])
+                if changed:
+                    planned.status = "updated"
+            plans.append(planned)
+            if self.progress:
+                self.progress()
+        self.check_slugs(spec, plans)
+        for planned in plans:
+            self.summary[spec.label][planned.status] += 1
+        return plans
+
+    def reference_targets(self, spec, records):
+        """For each referenced model, the keys that exist in the database, fetched in one query."""
+        targets = {}
+        for ref in spec.fields:
+            if isinstance(ref, Reference):
+                wanted = set()
+                for record in records.values():
+                    value = record.values.get(ref.name)
+                    wanted.update(value if isinstance(value, list) else [value] if value else [])
+                targets[ref.name] = self.known_keys(ref.model_label, wanted)
+        return targets
+
+    def apply(self, spec, planned, targets):
+        record, obj = planned.record, planned.obj
+        for name, value in record.values.items():
+            field = spec.by_name[name]
+            if isinstance(field, Results):
+                planned.results = value
+            elif isinstance(field, Reference):
+                keys = value if isinstance(field, References) else [value] if value else []
+                for key in keys:
+                    if key not in targets[name] and key not in self.records[field.model_label]:
+                        raise record.error(
+                            f'no {field.model_label} with key "{key}" in this import or the database', name
+                        )
+                if isinstance(field, References):
+                    planned.many[name] = keys
+                else:
+                    planned.references[name] = value
+                    setattr(obj, f"{name}_id", targets[name].get(value) if value else None)
+            else:
+                field.apply(obj, value)
+        for field in spec.fields:
+            model_field = spec.model._meta.get_field(field.name)
+            if isinstance(field, Reference) and not isinstance(field, References) and not model_field.null:
+                if field.name not in planned.references and obj.pk is None:
+                    raise record.error(f"missing: a {spec.label} needs a {field.model_label}", field.name)
+                if field.name in planned.references and planned.references[field.name] is None:
+                    raise record.error(f"a {spec.label} needs a {field.model_label}", field.name)
+
+    @staticmethod
+    def snapshot(spec, obj):
+        return tuple(getattr(obj, column) for field in spec.fields for column in field.columns)
+
+    def current_relations(self, spec, existing):
+        """For existing objects: pk -> {relation name: [target keys]}, one query per relation."""
+        current = defaultdict(dict)
+        pks = [obj.pk for obj in existing.values()]
+        for ref in spec.fields:
+            if isinstance(ref, References) and pks:
+                relation = spec.model._meta.get_field(ref.name)
+                through = relation.remote_field.through
+                source = relation.m2m_field_name()
+                target = relation.m2m_reverse_field_name()
+                rows = through.objects.filter(**{f"{source}_id__in": pks}).values_list(f"{source}_id", f"{target}__key")
+                for pk, key in rows.iterator():
+                    current[pk].setdefault(ref.name, []).append(key)
+        return current
+
+    def current_results(self, spec, existing):
+        if "results" not in spec.by_name or not existing:
+            return {}
+        model = spec.model._meta.get_field("results").related_model
+        rows = defaultdict(list)
+        for result in model.objects.filter(project__in=existing.values()).order_by("project_id", "order", "pk"):
+            rows[result.project_id].append(
+                {
+                    "label": {code: getattr(result, f"label_{code}") for code in LANGUAGE_CODES},
+                    "value": result.value,
+                    "qualifier": result.qualifier,
+                    "unit": {code: getattr(result, f"unit_{code}") for code in LANGUAGE_CODES},
+                }
+            )
+        return {pk: Results.comparable(value) for pk, value in rows.items()}
+
+    def result_rows(self, spec, record, rows):
+        """(comparable tuple, unsaved model row) per result row, each validated."""
+        model = spec.model._meta.get_field("results").related_model
+        built = []
+        for order, values in enumerate(Results.comparable(rows)):
+            label, value, qualifier, unit = values
+            row = model(value=value, qualifier=qualifier, order=order)
+            for code, label_text, unit_text in zip(LANGUAGE_CODES, label, unit, strict=True):
+                setattr(row, f"label_{code}", label_text)
+                setattr(row, f"unit_{code}", unit_text)
+            try:
+                row.full_clean(exclude=["project"])
+            except ValidationError as error:
+                column, messages = next(iter(error.message_dict.items()))
+                name = column.replace("_", ".", 1) if column.startswith(("label_", "unit_")) else column
+                raise record.error(" ".join(messages), f"results.{order + 1}.{name}") from None
+            built.append((values, row))
+        return built
+
+    def explain(self, spec, record, error):
+        """A model validation error as one line naming the format's field."""
+        for column, messages in error.message_dict.items():
+            field = None if column == "__all__" else spec.field_for_column(column)
+            return record.error(" ".join(messages), field)
+        return record.error(" ".join(error.messages))
+
+    def check_slugs(self, spec, plans):
+        """Slugs are unique per language: within this import and against the rest of the database."""
+        if "slug" not in spec.by_name:
+            return
+        columns = [f"slug_{code}" for code in LANGUAGE_CODES]
+        keys = set(self.records[spec.label])
+        taken = {column: {} for column in columns}
+        others = spec.model.objects.values_list("key", *columns).iterator()
+        for key, *slugs in others:
+            if key not in keys:
+                for column, slug in zip(columns, slugs, strict=True):
+                    if slug:
+                        taken[column][slug] = f'the {spec.label} "{key}" in the database'
+        for planned in plans:
+            for column in columns:
+                slug = getattr(planned.obj, column)
+                if not slug:
+                    continue
+                holder = taken[column].get(slug)
+                if holder:
+                    raise planned.record.error(
+                        f'the slug "{slug}" is already used by {holder}', spec.field_for_column(column)
+                    )
+                taken[column][slug] = f"record {planned.record.index} of {planned.record.path}"
+
+    def write(self, spec, plans):
+        model = spec.model
+        for planned in plans:
+            for name, key in planned.references.items():
+                target = spec.by_name[name].model_label
+                if key and getattr(planned.obj, f"{name}_id") is None:
+                    setattr(planned.obj, f"{name}_id", self.pks[target][key])
+        new = [p.obj for p in plans if p.status == "created"]
+        model.objects.bulk_create(new, batch_size=500)
+        for planned in plans:
+            if planned.status == "updated":
+                planned.obj.save()
+            self.pks[spec.label][planned.record.key] = planned.obj.pk
+        changed = [p for p in plans if p.status != "unchanged"]
+        self.write_many(spec, changed)
+        self.write_results(spec, changed)
+
+    def write_many(self, spec, changed):
+        for ref in spec.fields:
+            if not isinstance(ref, References):
+                continue
+            relation = spec.model._meta.get_field(ref.name)
+            through = relation.remote_field.through
+            source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+            touched = [p for p in changed if ref.name in p.many]
+            if not touched:
+                continue
+            through.objects.filter(**{f"{source}_id__in": [p.obj.pk for p in touched]}).delete()
+            wanted = {key for p in touched for key in p.many[ref.name]}
+            pks = {**self.known_keys(ref.model_label, wanted)}
+            through.objects.bulk_create(
+                [
+                    through(**{f"{source}_id": p.obj.pk, f"{target}_id": pks[key]})
+                    for p in touched
+                    for key in p.many[ref.name]
+                ],
+                batch_size=500,
+            )
+
+    def write_results(self, spec, changed):
+        touched = [p for p in changed if p.results is not None]
+        if not touched:
+            return
+        model = spec.model._meta.get_field("results").related_model
+        model.objects.filter(project__in=[p.obj for p in touched]).delete()
+        rows = []
+        for planned in touched:
+            for _values, row in planned.results:
+                row.project = planned.obj
+                rows.append(row)
+        model.objects.bulk_create(rows)
