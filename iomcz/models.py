@@ -155,7 +155,10 @@ class TranslatedContent(models.Model):
         return self.key or f"{type(self).__name__} {self.pk}"
 
     def save(self, *args, **kwargs):
+        from .translation_status import record_sources
+
         self.normalise_translations()
+        record_sources(self)
         super().save(*args, **kwargs)
 
     def column(self, field, code):

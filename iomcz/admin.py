@@ -1,0 +1,112 @@
+"""Admin behaviour shared by every content model: language tabs, a per-language status column and
+filter, search over every language, the audit fieldset and per-language "view on site" links."""
+
+from django.contrib import admin
+from django.utils import translation
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.utils import get_translation_fields
+
+from . import translation_status
+from .i18n import LANGUAGE_CODES, language_name, url_in_language
+from .translation_status import State
+
+AUDIT_FIELDS = ("created", "created_by", "updated", "updated_by")
+STATE_SYMBOLS = {State.COMPLETE: "✓", State.OUTDATED: "!", State.MISSING: "–"}
+
+
+def in_every_language(*fields):
+    """Each field's column in every language: ("title",) -> ("title_en", "title_cs", "title_uk")."""
+    return tuple(get_translation_fields(*fields))
+
+
+class TranslationStateFilter(admin.SimpleListFilter):
+    """Items complete, missing or outdated in one language."""
+
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        for code in LANGUAGE_CODES:
+            for state in State:
+                yield f"{code}-{state.value}", f"{language_name(code)}: {state.label}"
+
+    def queryset(self, request, queryset):
+        code, _dash, state = (self.value() or "").partition("-")
+        if code not in LANGUAGE_CODES or state not in State.values:
+            return queryset
+        available = queryset.available_in(code)
+        if state == State.MISSING:
+            return queryset.exclude(pk__in=available.values("pk"))
+        outdated = [obj.pk for obj in available if translation_status.outdated_fields(obj, code)]
+        if state == State.OUTDATED:
+            return queryset.filter(pk__in=outdated)
+        return available.exclude(pk__in=outdated)
+
+
+class AuditedAdminMixin:
+    """Fills created_by / updated_by from the signed-in user and shows who changed what, read-only."""
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), *AUDIT_FIELDS)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in AUDIT_FIELDS]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        if obj is None:
+            return fieldsets
+        audit = {
+            "fields": AUDIT_FIELDS,
+            "classes": ("collapse",),
+            "description": _("Times are Europe/Prague time."),
+        }
+        return [*fieldsets, (_("Created and changed"), audit)]
+
+    def save_model(self, request, obj, form, change):
+        stamp(obj, request.user)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for inline_form in formset.forms:
+            if inline_form.has_changed() and hasattr(inline_form.instance, "updated_by_id"):
+                stamp(inline_form.instance, request.user)
+        super().save_formset(request, form, formset, change)
+
+
+def stamp(obj, user):
+    if obj._state.adding:
+        obj.created_by = user
+    obj.updated_by = user
+
+
+class TranslatedContentAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
+    """The base of every content model's admin."""
+
+    list_filter = (TranslationStateFilter,)
+
+    @admin.display(description=_("languages"))
+    def language_status(self, obj):
+        return format_html(
+            '<span class="language-status">{}</span>',
+            format_html_join(
+                " ",
+                '<span title="{}: {}">{} {}</span>',
+                (
+                    (language_name(code), state.label, code.upper(), STATE_SYMBOLS[state])
+                    for code, state in translation_status.states(obj).items()
+                ),
+            ),
+        )
+
+    def get_view_on_site_url(self, obj=None):
+        """The item's public page in the admin's language if it has one, else in a language it has."""
+        if obj is None or not hasattr(obj, "get_absolute_url"):
+            return None
+        languages = obj.available_languages()
+        if not languages:
+            return None
+        current = translation.get_language()
+        return url_in_language(obj, current if current in languages else languages[0])

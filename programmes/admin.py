@@ -1,0 +1,61 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
+
+from iomcz.admin import TranslatedContentAdmin, TranslationStateFilter, in_every_language
+
+from .models import Organisation, Programme, Project, ProjectResult
+
+DATES = ("started", "started_precision", "ended", "ended_precision")
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(TranslatedContentAdmin):
+    list_display = ("__str__", "kind", "country", "language_status")
+    list_filter = ("kind", TranslationStateFilter)
+    search_fields = (*in_every_language("name", "short_name"), "key")
+    fieldsets = ((None, {"fields": ("name", "short_name", "kind", "country", "website", "logo", "key")}),)
+
+
+class ProjectInline(TranslationStackedInline):
+    model = Project
+    extra = 0
+    show_change_link = True
+    fields = ("title", "slug", "summary", "status", "published_at", *DATES)
+    prepopulated_fields = {"slug": ("title",)}
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(TranslatedContentAdmin):
+    list_display = ("__str__", "status", "published_at", "order", "language_status")
+    list_filter = ("status", TranslationStateFilter)
+    search_fields = (*in_every_language("title", "summary", "body"), "key")
+    prepopulated_fields = {"slug": ("title",)}
+    inlines = (ProjectInline,)
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "summary", "body")}),
+        (_("Publication"), {"fields": ("status", "published_at")}),
+        (_("Details"), {"fields": (*DATES, "order", "contact_email", "image", "image_alt", "key")}),
+    )
+
+
+class ProjectResultInline(TranslationTabularInline):
+    model = ProjectResult
+    extra = 0
+    fields = ("label", "qualifier", "value", "unit", "order")
+
+
+@admin.register(Project)
+class ProjectAdmin(TranslatedContentAdmin):
+    list_display = ("__str__", "programme", "status", "started", "ended", "language_status")
+    list_filter = ("status", "programme", TranslationStateFilter)
+    list_select_related = ("programme",)
+    search_fields = (*in_every_language("title", "summary", "body"), "code", "key")
+    prepopulated_fields = {"slug": ("title",)}
+    filter_horizontal = ("funders", "partners")
+    inlines = (ProjectResultInline,)
+    fieldsets = (
+        (None, {"fields": ("programme", "title", "slug", "summary", "body")}),
+        (_("Publication"), {"fields": ("status", "published_at")}),
+        (_("Details"), {"fields": (*DATES, "code", "budget", "currency", "funders", "partners", "key")}),
+    )
