@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from iomcz.images import ImageContent
 from iomcz.models import (
     ContentManageable,
     Precision,
@@ -16,7 +17,7 @@ from iomcz.models import (
 from programmes.models import Qualifier
 
 
-class Director(TranslatedContent, ContentManageable):
+class Director(ImageContent, TranslatedContent, ContentManageable):
     """A head of the office. An unknown start or end stays empty; nothing is invented."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -59,7 +60,7 @@ class Director(TranslatedContent, ContentManageable):
         return partial_date(self, "ended")
 
 
-class Milestone(TranslatedContent, Publishable, ContentManageable):
+class Milestone(ImageContent, TranslatedContent, Publishable, ContentManageable):
     class Theme(models.TextChoices):
         INSTITUTION = "institution", _("the office")
         RETURN = "return", _("voluntary return")

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from iomcz.i18n import LANGUAGE_CODES
+from iomcz.images import ImageContent
 from iomcz.models import ContentManageable, Publishable, PublishableQuerySet, TranslatedContent, unique_per_language
 from iomcz.text import search_key
 
@@ -20,7 +21,7 @@ class NewsItemQuerySet(PublishableQuerySet):
         return self
 
 
-class NewsItem(TranslatedContent, Publishable, ContentManageable):
+class NewsItem(ImageContent, TranslatedContent, Publishable, ContentManageable):
     class Kind(models.TextChoices):
         NEWS = "news", _("news")
         PRESS_RELEASE = "press_release", _("press release")

@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from iomcz.images import ImageContent
 from iomcz.models import (
     ContentManageable,
     Precision,
@@ -22,7 +23,7 @@ class Qualifier(models.TextChoices):
     ABOUT = "about", _("about")
 
 
-class Organisation(TranslatedContent, ContentManageable):
+class Organisation(ImageContent, TranslatedContent, ContentManageable):
     """A donor or partner: an EU fund, a government, a ministry, a city, an NGO…"""
 
     class Kind(models.TextChoices):
@@ -52,7 +53,7 @@ class Organisation(TranslatedContent, ContentManageable):
         ordering = ["key"]
 
 
-class Programme(TranslatedContent, Publishable, ContentManageable):
+class Programme(ImageContent, TranslatedContent, Publishable, ContentManageable):
     title = models.CharField(_("title"), max_length=200, blank=True, null=True)
     slug = models.SlugField(_("slug"), max_length=200, blank=True, null=True, allow_unicode=False)
     summary = models.TextField(_("summary"), blank=True, null=True)
