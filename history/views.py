@@ -1,17 +1,25 @@
-from django.utils import translation
+"""The history page: the timeline of milestones, the directors' tenures, the key figures."""
+
+from django.utils import timezone, translation
 from django.views.generic import TemplateView
 
+from iomcz.views import PageLanguagesMixin
+
 from .models import Director, KeyFigure, Milestone
+from .timeline import TenureChart
 
 
-class TimelineView(TemplateView):
+class TimelineView(PageLanguagesMixin, TemplateView):
     template_name = "history/timeline.html"
+    url_name = "history:timeline"
 
     def get_context_data(self, **kwargs):
         code = translation.get_language()
+        milestones = list(Milestone.objects.published().available_in(code).select_related("programme"))
         return super().get_context_data(
-            milestones=Milestone.objects.published().available_in(code),
+            milestones=milestones,
             directors=Director.objects.available_in(code),
+            tenures=TenureChart(Director.objects.all(), today=timezone.localdate()),
             key_figures=KeyFigure.objects.available_in(code),
             **kwargs,
         )

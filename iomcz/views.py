@@ -1,29 +1,119 @@
-from django.shortcuts import redirect
-from django.utils import translation
-from django.views.generic import TemplateView
+"""The home page, the language redirect, robots.txt, and the view mixins every public page uses."""
 
-from history.models import KeyFigure
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, TemplateView
+
+from history.models import KeyFigure, Milestone
 from news.models import NewsItem
 from programmes.models import Programme
+
+from .i18n import PageLanguages, absolute, find_by_any_slug, language_name, object_urls, url_in_language, view_urls
 
 
 def root_redirect(request):
     """`/` goes to the reader's language, chosen from Accept-Language."""
     code = translation.get_language_from_request(request, check_path=False)
     with translation.override(code):
-        from django.urls import reverse
-
         return redirect(reverse("home"))
 
 
-class HomeView(TemplateView):
+@require_GET
+def robots_txt(request):
+    """Crawlers may read every public page; the sitemap is named with its absolute URL."""
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {absolute(reverse('sitemap'))}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+class PageLanguagesMixin:
+    """Gives the template `page_languages`: canonical, hreflang alternates and the switcher.
+
+    A page that exists in every language names its URL (`url_name`); an item page overrides
+    `get_page_languages()` to list only the languages the item is available in.
+    """
+
+    url_name = None
+
+    def get_page_languages(self):
+        return PageLanguages(view_urls(self.url_name, self.kwargs))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(page_languages=self.get_page_languages(), **kwargs)
+
+
+class TranslatedDetailView(PageLanguagesMixin, DetailView):
+    """An item page found by its slug in the active language.
+
+    A slug of another language leads to the item's page in this language when it has one, and
+    otherwise to a 404 page that names the languages the item exists in and links to them.
+    `section_url_name` is where the switcher leads for a language the item lacks.
+    """
+
+    section_url_name = None
+
+    def get_queryset(self):
+        return self.model.objects.published().available_in(translation.get_language())
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            item = find_by_any_slug(self.model.objects.published(), kwargs["slug"])
+            if item is None:
+                raise
+            code = translation.get_language()
+            if item.is_available_in(code):
+                return redirect(url_in_language(item, code), permanent=True)
+            return elsewhere_response(request, item, self.section_url_name)
+
+    def get_page_languages(self):
+        return PageLanguages(object_urls(self.object), fallbacks=view_urls(self.section_url_name))
+
+
+def elsewhere_response(request, item, section_url_name):
+    """The 404 page for an item that exists, but not in the reader's language."""
+    urls = object_urls(item)
+    languages = [(code, language_name(code), url) for code, url in urls.items()]
+    context = {
+        "item_languages": languages,
+        "page_languages": PageLanguages(urls, fallbacks=view_urls(section_url_name)),
+    }
+    return TemplateResponse(request, "404.html", context, status=404)
+
+
+def organisation_data():
+    """schema.org data about the office, for the home page's JSON-LD."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": gettext("IOM Czechia"),
+        "url": absolute(reverse("home")),
+        "logo": absolute(static("images/og-default.png")),
+        "parentOrganization": {
+            "@type": "Organization",
+            "name": "International Organization for Migration",
+            "url": "https://www.iom.int/",
+        },
+    }
+
+
+class HomeView(PageLanguagesMixin, TemplateView):
     template_name = "home.html"
+    url_name = "home"
 
     def get_context_data(self, **kwargs):
         code = translation.get_language()
         return super().get_context_data(
             key_figures=KeyFigure.objects.available_in(code),
-            latest_news=NewsItem.objects.published().available_in(code).latest_first()[:5],
-            programmes=Programme.objects.published().available_in(code),
+            latest_news=NewsItem.objects.published().available_in(code).latest_first().defer("body", "search_text")[:4],
+            programmes=Programme.objects.published().available_in(code).defer("body"),
+            highlights=Milestone.objects.published().available_in(code).filter(highlight=True).defer("body"),
+            structured_data=organisation_data(),
             **kwargs,
         )

@@ -1,16 +1,140 @@
+"""The news list with its filters and search, and the news item page."""
+
+from urllib.parse import urlencode
+
+from django.db.models import Prefetch, Q
+from django.templatetags.static import static
 from django.utils import translation
-from django.views.generic import DetailView, ListView
+from django.utils.translation import gettext
+from django.views.generic import ListView
+
+from iomcz.i18n import PageLanguages, absolute, view_urls
+from iomcz.views import PageLanguagesMixin, TranslatedDetailView
+from programmes.models import Programme, Project
 
 from .models import NewsItem
 
+LIST_COLUMNS_DEFERRED = ("body", "search_text")
 
-class NewsListView(ListView):
+
+def available_news():
+    return NewsItem.objects.published().available_in(translation.get_language())
+
+
+class NewsFilters:
+    """The reader's choice of kind, year, programme and search words, read from the query string.
+
+    Unknown values are ignored rather than failing: a stale or hand-edited link still shows news.
+    """
+
+    def __init__(self, params, programmes, years):
+        self.q = params.get("q", "").strip()[:200]
+        kinds = dict(NewsItem.Kind.choices)
+        self.kind = params.get("kind") if params.get("kind") in kinds else ""
+        year = params.get("year", "")
+        self.year = int(year) if year.isdigit() and int(year) in years else None
+        keys = {programme.key for programme in programmes}
+        self.programme = params.get("programme") if params.get("programme") in keys else ""
+
+    def apply(self, queryset):
+        if self.kind:
+            queryset = queryset.filter(kind=self.kind)
+        if self.year:
+            queryset = queryset.filter(published_at__year=self.year)
+        if self.programme:
+            queryset = queryset.filter(programmes__key=self.programme)
+        if self.q:
+            queryset = queryset.search(self.q)
+        return queryset
+
+    @property
+    def active(self):
+        return bool(self.kind or self.year or self.programme or self.q)
+
+    def query(self):
+        """The query string of the active filters, without the page number."""
+        pairs = [("kind", self.kind), ("year", self.year or ""), ("programme", self.programme), ("q", self.q)]
+        return urlencode([(name, value) for name, value in pairs if value])
+
+
+class NewsListView(PageLanguagesMixin, ListView):
+    template_name = "news/newsitem_list.html"
     paginate_by = 10
+    url_name = "news:list"
+
+    def get(self, request, *args, **kwargs):
+        self.programmes = list(
+            Programme.objects.published().available_in(translation.get_language()).only("key", "title")
+        )
+        self.years = [moment.year for moment in available_news().datetimes("published_at", "year", order="DESC")]
+        self.filters = NewsFilters(request.GET, self.programmes, self.years)
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return NewsItem.objects.published().available_in(translation.get_language()).latest_first()
+        return self.filters.apply(available_news()).latest_first().defer(*LIST_COLUMNS_DEFERRED)
+
+    def get_page_languages(self):
+        page = self.request.GET.get("page", "")
+        page_query = f"page={page}" if page.isdigit() and page != "1" else ""
+        query = "&".join(part for part in (self.filters.query(), page_query) if part)
+        return PageLanguages(view_urls(self.url_name), query=query, canonical_query=page_query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            filters=self.filters,
+            programmes=self.programmes,
+            years=self.years,
+            kinds=NewsItem.Kind.choices,
+            **kwargs,
+        )
 
 
-class NewsDetailView(DetailView):
+class NewsDetailView(TranslatedDetailView):
+    model = NewsItem
+    section_url_name = "news:list"
+
     def get_queryset(self):
-        return NewsItem.objects.published().available_in(translation.get_language())
+        code = translation.get_language()
+        return (
+            super()
+            .get_queryset()
+            .defer("search_text")
+            .prefetch_related(
+                Prefetch("programmes", Programme.objects.published().available_in(code).defer("body")),
+                Prefetch("projects", Project.objects.published().available_in(code).defer("body")),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        item = self.object
+        older = Q(published_at__lt=item.published_at) | Q(published_at=item.published_at, pk__lt=item.pk)
+        newer = Q(published_at__gt=item.published_at) | Q(published_at=item.published_at, pk__gt=item.pk)
+        neighbours = available_news().only("slug", "title", "published_at")
+        return super().get_context_data(
+            previous=neighbours.filter(older).order_by("-published_at", "-pk").first(),
+            next=neighbours.filter(newer).order_by("published_at", "pk").first(),
+            structured_data=article_data(item),
+            **kwargs,
+        )
+
+
+def article_data(item):
+    """schema.org NewsArticle data for a news item's JSON-LD."""
+    image = item.image.url if item.image else static("images/og-default.png")
+    return {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": item.title,
+        "description": item.lead,
+        "inLanguage": translation.get_language(),
+        "datePublished": item.published_at.isoformat(),
+        "dateModified": item.updated.isoformat(),
+        "mainEntityOfPage": absolute(item.get_absolute_url()),
+        "image": [absolute(image)],
+        "author": {"@type": "Organization", "name": gettext("IOM Czechia")},
+        "publisher": {
+            "@type": "Organization",
+            "name": gettext("IOM Czechia"),
+            "logo": {"@type": "ImageObject", "url": absolute(static("images/og-default.png"))},
+        },
+    }

@@ -1,19 +1,49 @@
+"""The programmes list, a programme with its projects, and a project page."""
+
+from django.db.models import F, Prefetch
 from django.utils import translation
-from django.views.generic import DetailView, ListView
+from django.views.generic import ListView
 
-from .models import Programme, Project
+from iomcz.views import PageLanguagesMixin, TranslatedDetailView
+
+from .models import Organisation, Programme, Project
 
 
-class ProgrammeListView(ListView):
+class ProgrammeListView(PageLanguagesMixin, ListView):
+    url_name = "programmes:list"
+
     def get_queryset(self):
-        return Programme.objects.published().available_in(translation.get_language())
+        return Programme.objects.published().available_in(translation.get_language()).defer("body")
 
 
-class ProgrammeDetailView(DetailView):
+class ProgrammeDetailView(TranslatedDetailView):
+    model = Programme
+    section_url_name = "programmes:list"
+
     def get_queryset(self):
-        return Programme.objects.published().available_in(translation.get_language())
+        projects = (
+            Project.objects.published()
+            .available_in(translation.get_language())
+            .defer("body")
+            .order_by(F("started").desc(nulls_last=True), "key")
+        )
+        return super().get_queryset().prefetch_related(Prefetch("projects", projects, to_attr="live_projects"))
 
 
-class ProjectDetailView(DetailView):
+class ProjectDetailView(TranslatedDetailView):
+    model = Project
+    section_url_name = "programmes:list"
+
     def get_queryset(self):
-        return Project.objects.published().available_in(translation.get_language())
+        organisations = Organisation.objects.available_in(translation.get_language())
+        return (
+            super()
+            .get_queryset()
+            .select_related("programme")
+            .prefetch_related(
+                Prefetch("funders", organisations),
+                Prefetch("partners", organisations),
+                "results",
+            )
+        )
+

@@ -1,0 +1,47 @@
+"""RSS 2.0 and Atom feeds of the latest news available in the active language."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from .models import NewsItem
+
+FEED_LENGTH = 20
+
+
+class LatestNewsFeed(Feed):
+    title = _("IOM Czechia: news")
+    description = _("News, press releases and stories from the International Organization for Migration in Czechia.")
+
+    def link(self):
+        return reverse("news:list")
+
+    def items(self):
+        code = translation.get_language()
+        return NewsItem.objects.published().available_in(code).latest_first().defer("body", "search_text")[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated
+
+    def item_categories(self, item):
+        return [item.get_kind_display()]
+
+    def item_author_name(self, item):
+        return settings.SITE_NAME
+
+
+class LatestNewsAtomFeed(LatestNewsFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestNewsFeed.description
