@@ -1,0 +1,87 @@
+"""Debian's Chromium, driven by Playwright, on pytest-django's live server: one browser per worker."""
+
+import os
+from contextlib import contextmanager
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags Chromium calls Google hosts, which the network refuses.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_SCRIPT = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium).")
+    # Playwright's sync API keeps an event loop in this thread; Django's ORM calls in the tests
+    # around it are still synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Site:
+    """The live server as a reader's browser sees it; every request to another host is refused and noted."""
+
+    def __init__(self, browser, live_server):
+        self.browser = browser
+        self.url = live_server.url
+        self.host = urlsplit(live_server.url).netloc
+        self.foreign_requests = []
+
+    def is_foreign(self, url):
+        parts = urlsplit(url)
+        return parts.scheme not in LOCAL_SCHEMES and parts.netloc != self.host
+
+    def note_request(self, request):
+        if self.is_foreign(request.url):
+            self.foreign_requests.append((request.frame.page.url, request.url))
+
+    def only_this_site(self, route):
+        if self.is_foreign(route.request.url):
+            route.abort()
+        else:
+            route.continue_()
+
+    @contextmanager
+    def open(self, path, *, status=200, width=1280, javascript=True, bypass_csp=False, wait_until="load"):
+        """A fresh browser tab showing `path`, which must answer `status`.
+
+        `bypass_csp` is only for injecting the tests' own scripts, such as axe-core.
+        """
+        context = self.browser.new_context(
+            viewport={"width": width, "height": 800},
+            java_script_enabled=javascript,
+            bypass_csp=bypass_csp,
+        )
+        try:
+            context.route("**/*", self.only_this_site)
+            page = context.new_page()
+            page.on("request", self.note_request)
+            response = page.goto(self.url + path, wait_until=wait_until)
+            assert response.status == status, f"{path} answers {response.status}, not {status}"
+            yield page
+        finally:
+            context.close()
+
+
+@pytest.fixture
+def site(browser, live_server, shipped_content):
+    return Site(browser, live_server)

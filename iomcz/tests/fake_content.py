@@ -1,0 +1,126 @@
+"""Generated news items in bulk, for the query-count and page-size tests and for bench/pages.py."""
+
+import datetime
+
+from django.utils import timezone
+
+from iomcz.i18n import LANGUAGE_CODES
+from iomcz.models import Status
+from iomcz.text import search_key
+from news.models import NewsItem
+from programmes.models import Programme
+
+TITLES = {
+    "en": "Generated news item {n}: Sládková meets Petr Čáp about labour migration",
+    "cs": "Vygenerovaná zpráva {n}: Sládková jedná s Petrem Čápem o pracovní migraci",
+    "uk": "Згенерована новина {n}: Сладкова зустрічається з Петром Чапом щодо трудової міграції",
+}
+LEADS = {
+    "en": "A generated lead of a realistic length, so that list pages weigh what they will weigh "
+    "with real content: who met whom, where and why it matters for migrants in Czechia.",
+    "cs": "Vygenerovaný perex realistické délky, aby stránky se seznamy vážily tolik, kolik budou "
+    "vážit se skutečným obsahem: kdo se s kým setkal, kde a proč je to důležité pro migranty.",
+    "uk": "Згенерований лід реалістичної довжини, щоб сторінки зі списками важили стільки, скільки "
+    "важитимуть зі справжнім вмістом: хто з ким зустрівся, де і чому це важливо для мігрантів.",
+}
+BODY = "<p>{lead}</p>" * 6
+KINDS = [kind for kind, _label in NewsItem.Kind.choices]
+
+
+def add_news_items(count, start=0, batch_size=500):
+    """Add `count` published news items available in every language, each tied to every programme.
+
+    bulk_create skips save(), so the slugs and the search text that save() would make are set
+    here; numbering from `start` keeps slugs unique across calls.
+    """
+    now = timezone.now()
+    items = []
+    for n in range(start, start + count):
+        item = NewsItem(
+            key=f"generated-{n}",
+            kind=KINDS[n % len(KINDS)],
+            status=Status.PUBLISHED,
+            published_at=now - datetime.timedelta(days=3 + n),
+        )
+        for code in LANGUAGE_CODES:
+            title = TITLES[code].format(n=n)
+            lead = LEADS[code]
+            body = BODY.format(lead=lead)
+            setattr(item, f"title_{code}", title)
+            setattr(item, f"slug_{code}", f"generated-{code}-{n}")
+            setattr(item, f"lead_{code}", lead)
+            setattr(item, f"body_{code}", body)
+            setattr(item, f"search_text_{code}", search_key(f"{title} {lead} {body}"))
+        items.append(item)
+    created = NewsItem.objects.bulk_create(items, batch_size=batch_size)
+    programme_ids = list(Programme.objects.values_list("pk", flat=True))
+    links = [
+        NewsItem.programmes.through(newsitem_id=item.pk, programme_id=programme_id)
+        for item in created
+        for programme_id in programme_ids
+    ]
+    NewsItem.programmes.through.objects.bulk_create(links, batch_size=batch_size)
+    return created
+
+
+def add_sample_site():
+    """One item of every kind in every language, until data/ and its importer are in place."""
+    from history.models import Director, KeyFigure, Milestone
+    from programmes.models import Project
+
+    now = timezone.now() - datetime.timedelta(days=1)
+    texts = {
+        "en": ("Labour migration", "Fair recruitment", "IOM Czechia marks 25 years", "Office opens"),
+        "cs": ("Pracovní migrace", "Férový nábor", "IOM Česko slaví 25 let", "Otevření kanceláře"),
+        "uk": ("Трудова міграція", "Чесний найм", "МОМ Чехія відзначає 25 років", "Відкриття офісу"),
+    }
+
+    def translated(index, **extra):
+        fields = {}
+        for code, values in texts.items():
+            fields[f"title_{code}"] = values[index]
+            for name, value in extra.items():
+                fields[f"{name}_{code}"] = value
+        return fields
+
+    programme = Programme.objects.create(
+        status=Status.PUBLISHED, published_at=now, **translated(0, summary="Summary.", body="<p>Body.</p>")
+    )
+    project = Project.objects.create(
+        programme=programme,
+        status=Status.PUBLISHED,
+        published_at=now,
+        started=datetime.date(2020, 1, 1),
+        **translated(1, summary="Summary.", body="<p>Body.</p>"),
+    )
+    news = NewsItem.objects.create(
+        status=Status.PUBLISHED, published_at=now, **translated(2, lead="Lead.", body="<p>Body.</p>")
+    )
+    news.programmes.add(programme)
+    news.projects.add(project)
+    Milestone.objects.create(
+        status=Status.PUBLISHED,
+        published_at=now,
+        date=datetime.date(1997, 1, 1),
+        date_precision="year",
+        **translated(3, body="<p>Body.</p>"),
+    )
+    Director.objects.create(
+        name="Petr Čáp",
+        started=datetime.date(1997, 1, 1),
+        started_precision="year",
+        role_en="Head of Office",
+        role_cs="Vedoucí úřadu",
+        role_uk="Керівник офісу",
+    )
+    KeyFigure.objects.create(
+        value=7500,
+        qualifier="more_than",
+        as_of=datetime.date(2023, 12, 19),
+        label_en="assisted returns",
+        label_cs="asistovaných návratů",
+        label_uk="повернень",
+        source_en="IOM",
+        source_cs="IOM",
+        source_uk="МОМ",
+    )
