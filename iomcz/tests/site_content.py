@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import Decimal
+from html.parser import HTMLParser
 
 from django.utils import timezone
 
@@ -170,3 +171,40 @@ def build_site():
         "english_only": english_only,
         "czech_story": czech_story,
     }
+
+
+class PageHead(HTMLParser):
+    """What a page says about its languages: <html lang>, canonical, hreflang links, switcher."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.lang = None
+        self.canonical = None
+        self.alternates = {}
+        self.switcher = {}
+        self.meta = {}
+        self._in_switcher = False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        elif tag == "link" and attrs.get("rel") == "canonical":
+            self.canonical = attrs["href"]
+        elif tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs:
+            self.alternates[attrs["hreflang"]] = attrs["href"]
+        elif tag == "meta" and "property" in attrs:
+            self.meta.setdefault(attrs["property"], []).append(attrs["content"])
+        elif tag == "nav" and "languages" in attrs.get("class", ""):
+            self._in_switcher = True
+        elif tag == "a" and self._in_switcher:
+            self.switcher[attrs["lang"]] = attrs["href"]
+
+    def handle_endtag(self, tag):
+        if tag == "nav":
+            self._in_switcher = False
+
+
+def head_of(response):
+    return PageHead(response.content.decode())
