@@ -10,6 +10,7 @@ import warnings
 from dataclasses import dataclass
 
 from django import forms
+from django.contrib import admin
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -129,13 +130,28 @@ class ValidatedImageField(forms.ImageField):
         return super().to_python(data)
 
 
+def image_fields(model):
+    return [field for field in model._meta.concrete_fields if isinstance(field, models.ImageField)]
+
+
 class ImageAdminMixin:
-    """ModelAdmin/InlineModelAdmin mixin: every ImageField is uploaded through ValidatedImageField."""
+    """ModelAdmin/InlineModelAdmin mixin: every ImageField is uploaded through ValidatedImageField,
+    and the change list of a model with an image shows its thumbnail in the second column."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, models.ImageField):
             kwargs["form_class"] = ValidatedImageField
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_list_display(self, request):
+        list_display = tuple(super().get_list_display(request))
+        if not image_fields(self.model) or "thumbnail" in list_display:
+            return list_display
+        return (*list_display[:1], "thumbnail", *list_display[1:])
+
+    @admin.display(description=_("image"))
+    def thumbnail(self, obj):
+        return admin_thumbnail(getattr(obj, image_fields(type(obj))[0].name))
 
 
 class ImageContent(models.Model):
@@ -149,7 +165,7 @@ class ImageContent(models.Model):
     def save(self, *args, **kwargs):
         """A new image is checked again (code may save without clean()) and stored without metadata."""
         fresh = []
-        for field in self.image_fields():
+        for field in image_fields(type(self)):
             file = getattr(self, field.name)
             if file and not file._committed:
                 validate_image(file)
@@ -158,9 +174,6 @@ class ImageContent(models.Model):
         super().save(*args, **kwargs)
         for name in fresh:
             forget_renditions(getattr(self, name))
-
-    def image_fields(self):
-        return [field for field in self._meta.concrete_fields if isinstance(field, models.ImageField)]
 
     def clean(self):
         errors = {}
@@ -175,7 +188,7 @@ class ImageContent(models.Model):
 
     def image_errors(self):
         errors = {}
-        for field in self.image_fields():
+        for field in image_fields(type(self)):
             file = getattr(self, field.name)
             if not file:
                 continue
