@@ -123,7 +123,8 @@ class PartialDateField(Field):
         try:
             return PartialDate.parse(text)
         except ValueError as error:
-            raise FieldError(f"{error}") from None
+            problem = str(error)
+            raise FieldError(problem if text in problem else f'"{text}" is not a valid date ({problem})') from None
 
     def apply(self, obj, value):
         setattr(obj, self.name, value.date if value else None)
@@ -222,8 +223,10 @@ class Boolean(Field):
 
 class Integer(Field):
     def parse(self, value):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        if isinstance(value, bool) or not isinstance(value, int):
             raise FieldError(f"expected a whole number of 0 or more, got {type_name(value)}")
+        if value < 0:
+            raise FieldError(f"expected a whole number of 0 or more, got {value}")
         if value > 2_147_483_647:
             raise FieldError(f"{value} is too large")
         return value

@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from iomcz.i18n import LANGUAGE_CODES
 
 from .errors import ContentError, FieldError
-from .fields import Reference, References, Results, check_key, type_name
+from .fields import Reference, References, Results, Translated, check_key, type_name
 from .jsonfile import read_json_records
 from .schema import spec_for, specs
 
@@ -292,7 +292,9 @@ class Importer:
 
     def explain(self, spec, record, error):
         """A model validation error as one line naming the format's field."""
-        for column, messages in error.message_dict.items():
+        translated = {field.name for field in spec.fields if isinstance(field, Translated)}
+        problems = sorted(error.message_dict.items(), key=lambda item: item[0] in translated)
+        for column, messages in problems:
             field = None if column == "__all__" else spec.field_for_column(column)
             return record.error(" ".join(messages), field)
         return record.error(" ".join(error.messages))

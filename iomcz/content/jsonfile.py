@@ -93,6 +93,7 @@ def build_value(event, value, events):
 def read_json_records(path, raw):
     """Yield (index, record) for each record of a content file, 1-based, checking its envelope."""
     index = 0
+    current = None
     header = {}
     try:
         events = ijson.basic_parse(CheckedStream(raw), use_float=False)
@@ -113,11 +114,13 @@ def read_json_records(path, raw):
                     if event == "end_array":
                         break
                     index += 1
+                    current = index
                     try:
                         record = build_value(event, value, events)
                     except ContentError as error:
                         raise error.located(index=index) from None
                     yield index, record
+                    current = None
             elif name in ("format", "version"):
                 header[name] = build_value(event, value, events)
             else:
@@ -125,7 +128,7 @@ def read_json_records(path, raw):
         for _extra in events:
             raise ContentError("there is more text after the end of the JSON document")
     except ijson.JSONError as error:
-        raise ContentError(json_problem(error), index=index or None) from None
+        raise ContentError(json_problem(error), path=path, index=current) from None
     except ContentError as error:
         raise error.located(path=path) from None
     if header.get("format") != FORMAT_NAME:
