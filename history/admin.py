@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from iomcz.admin import TranslatedContentAdmin, TranslationStateFilter, in_every_language
+from iomcz.admin import PublishableContentAdmin, TranslatedContentAdmin, TranslationStateFilter, in_every_language
 
 from .models import Director, KeyFigure, Milestone
 
@@ -21,7 +21,7 @@ class DirectorAdmin(TranslatedContentAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(TranslatedContentAdmin):
+class MilestoneAdmin(PublishableContentAdmin):
     list_display = ("__str__", "date", "theme", "highlight", "status", "language_status")
     list_filter = ("status", "theme", "highlight", "programme", TranslationStateFilter)
     list_select_related = ("programme",)

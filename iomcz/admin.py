@@ -1,18 +1,23 @@
 """Admin behaviour shared by every content model: language tabs, a per-language status column and
-filter, search over every language, the audit fieldset and per-language "view on site" links."""
+filter, search over every language, the audit fieldset, per-language "view on site" links, and the
+editorial roles (Editor, Translator, Publisher, Administrator) enforced on the server."""
 
-from django.contrib import admin
-from django.utils import translation
+from django.contrib import admin, messages
+from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from modeltranslation.utils import get_translation_fields
 
 from . import translation_status
-from .i18n import LANGUAGE_CODES, language_name, url_in_language
+from .i18n import LANGUAGE_CODES, SOURCE_LANGUAGE, language_name, url_in_language
+from .images import ImageAdminMixin
+from .models import Status, translated_fields
+from .richtext import RichTextAdminMixin
 from .translation_status import State
 
 AUDIT_FIELDS = ("created", "created_by", "updated", "updated_by")
+PUBLICATION_FIELDS = ("status", "published_at")
 STATE_SYMBOLS = {State.COMPLETE: "✓", State.OUTDATED: "!", State.MISSING: "–"}
 
 
@@ -43,6 +48,59 @@ class TranslationStateFilter(admin.SimpleListFilter):
         if state == State.OUTDATED:
             return queryset.filter(pk__in=outdated)
         return available.exclude(pk__in=outdated)
+
+
+def may_publish(user, model):
+    """Publishing, unpublishing and scheduling need the model's "publish" permission (Publisher, Administrator)."""
+    return user.has_perm(f"{model._meta.app_label}.publish_{model._meta.model_name}")
+
+
+def may_write_source(user, model):
+    """Whoever may add items writes the source language; a Translator, who may only change items, may not."""
+    return user.has_perm(f"{model._meta.app_label}.add_{model._meta.model_name}")
+
+
+def source_fields(model):
+    """The fields a Translator may not change: every editable field but the translations into other languages."""
+    names = []
+    for field in model._meta.get_fields():
+        if not (field.concrete or field.many_to_many) or field.auto_created or not field.editable:
+            continue
+        language = getattr(field, "language", None)
+        if language is None and field.name in translated_fields(model):
+            continue
+        if language is None or language == SOURCE_LANGUAGE:
+            names.append(field.name)
+    return names
+
+
+class RoleMixin:
+    """The roles, enforced on the server: what a role may not change is read-only, so it is left out of the
+    form and a crafted POST cannot change it."""
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if hasattr(self.model, "status") and not may_publish(request.user, self.model):
+            fields += PUBLICATION_FIELDS
+        if not may_write_source(request.user, self.model):
+            fields += source_fields(self.model)
+        return list(dict.fromkeys(fields))
+
+    def get_prepopulated_fields(self, request, obj=None):
+        readonly = set(self.get_readonly_fields(request, obj))
+        return {
+            field: sources
+            for field, sources in super().get_prepopulated_fields(request, obj).items()
+            if field not in readonly and not readonly.intersection(sources)
+        }
+
+
+class RoleStackedInline(RoleMixin, TranslationStackedInline):
+    pass
+
+
+class RoleTabularInline(RoleMixin, TranslationTabularInline):
+    pass
 
 
 class AuditedAdminMixin:
@@ -82,7 +140,7 @@ def stamp(obj, user):
     obj.updated_by = user
 
 
-class TranslatedContentAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
+class TranslatedContentAdmin(RoleMixin, RichTextAdminMixin, ImageAdminMixin, AuditedAdminMixin, TabbedTranslationAdmin):
     """The base of every content model's admin."""
 
     list_filter = (TranslationStateFilter,)
@@ -110,3 +168,33 @@ class TranslatedContentAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
             return None
         current = translation.get_language()
         return url_in_language(obj, current if current in languages else languages[0])
+
+
+class PublishableContentAdmin(TranslatedContentAdmin):
+    """Content with a status and a publication time, and the Publisher's list actions."""
+
+    actions = ("publish_now", "unpublish")
+
+    def has_publish_permission(self, request):
+        return may_publish(request.user, self.model)
+
+    @admin.action(description=_("Publish the selected items now"), permissions=["publish"])
+    def publish_now(self, request, queryset):
+        now = timezone.now()
+        for obj in queryset:
+            obj.status = Status.PUBLISHED
+            obj.published_at = min(obj.published_at, now)
+            self.save_by_action(request, obj, _("Published."))
+        self.message_user(request, _("Published %(count)d items.") % {"count": len(queryset)}, messages.SUCCESS)
+
+    @admin.action(description=_("Unpublish the selected items (back to draft)"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        for obj in queryset:
+            obj.status = Status.DRAFT
+            self.save_by_action(request, obj, _("Unpublished."))
+        self.message_user(request, _("Unpublished %(count)d items.") % {"count": len(queryset)}, messages.SUCCESS)
+
+    def save_by_action(self, request, obj, message):
+        stamp(obj, request.user)
+        obj.save()
+        self.log_change(request, obj, str(message))

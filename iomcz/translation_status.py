@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.translator import NotRegistered, translator
 
 from .i18n import LANGUAGE_CODES, SOURCE_LANGUAGE
+from .models import TranslatedContent, translated_fields
 
 TARGET_LANGUAGES = tuple(code for code in LANGUAGE_CODES if code != SOURCE_LANGUAGE)
 
@@ -32,10 +32,7 @@ def source_hash(text):
 
 def tracked_fields(model):
     """Translated fields a person writes; slugs and derived columns never make a translation outdated."""
-    try:
-        names = translator.get_options_for_model(model).all_fields
-    except NotRegistered:
-        return ()
+    names = translated_fields(model)
     return tuple(
         name
         for name in names
@@ -94,8 +91,6 @@ def states(obj):
 
 def translated_models():
     """Every concrete model built on TranslatedContent, in a stable order."""
-    from .models import TranslatedContent
-
     found = [model for model in apps.get_models() if issubclass(model, TranslatedContent)]
     return sorted(found, key=lambda model: model._meta.label)
 

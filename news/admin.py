@@ -1,13 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from iomcz.admin import TranslatedContentAdmin, TranslationStateFilter, in_every_language
+from iomcz.admin import PublishableContentAdmin, TranslationStateFilter, in_every_language
 
 from .models import NewsItem
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(TranslatedContentAdmin):
+class NewsItemAdmin(PublishableContentAdmin):
     list_display = ("__str__", "kind", "scope", "status", "published_at", "language_status")
     list_filter = ("status", "kind", "scope", "programmes", TranslationStateFilter)
     date_hierarchy = "published_at"

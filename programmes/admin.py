@@ -1,8 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from iomcz.admin import TranslatedContentAdmin, TranslationStateFilter, in_every_language
+from iomcz.admin import (
+    PublishableContentAdmin,
+    RoleStackedInline,
+    RoleTabularInline,
+    TranslatedContentAdmin,
+    TranslationStateFilter,
+    in_every_language,
+)
 
 from .models import Organisation, Programme, Project, ProjectResult
 
@@ -17,7 +23,7 @@ class OrganisationAdmin(TranslatedContentAdmin):
     fieldsets = ((None, {"fields": ("name", "short_name", "kind", "country", "website", "logo", "key")}),)
 
 
-class ProjectInline(TranslationStackedInline):
+class ProjectInline(RoleStackedInline):
     model = Project
     extra = 0
     show_change_link = True
@@ -26,7 +32,7 @@ class ProjectInline(TranslationStackedInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(TranslatedContentAdmin):
+class ProgrammeAdmin(PublishableContentAdmin):
     list_display = ("__str__", "status", "published_at", "order", "language_status")
     list_filter = ("status", TranslationStateFilter)
     search_fields = (*in_every_language("title", "summary", "body"), "key")
@@ -39,14 +45,14 @@ class ProgrammeAdmin(TranslatedContentAdmin):
     )
 
 
-class ProjectResultInline(TranslationTabularInline):
+class ProjectResultInline(RoleTabularInline):
     model = ProjectResult
     extra = 0
     fields = ("label", "qualifier", "value", "unit", "order")
 
 
 @admin.register(Project)
-class ProjectAdmin(TranslatedContentAdmin):
+class ProjectAdmin(PublishableContentAdmin):
     list_display = ("__str__", "programme", "status", "started", "ended", "language_status")
     list_filter = ("status", "programme", TranslationStateFilter)
     list_select_related = ("programme",)
