@@ -25,7 +25,7 @@ def in_languages(field_values, **fields):
 
 
 def make_news(texts, days_ago=1, **fields):
-    return NewsItem.objects.create(**in_languages(texts, **LIVE, published_at=ago(days_ago), **fields))
+    return NewsItem.objects.create(**in_languages(texts, **{**LIVE, "published_at": ago(days_ago), **fields}))
 
 
 def build_site():

@@ -1,0 +1,139 @@
+import datetime
+import re
+
+import pytest
+from django.utils import translation
+
+from iomcz.models import Status
+from iomcz.tests.site_content import build_site, head_of, make_news
+from news.models import NewsItem
+
+
+@pytest.fixture
+def site(db):
+    return build_site()
+
+
+def titles(response):
+    return re.findall(r'class="card-title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+
+
+def pager_links(response):
+    links = re.findall(r'rel="(?:next|prev)" href="([^"]+)"', response.content.decode())
+    return [link.replace("&amp;", "&") for link in links]
+
+
+@pytest.mark.django_db
+def test_the_news_list_shows_only_items_available_in_its_language(client, site):
+    with translation.override("cs"):
+        response = client.get("/cs/aktuality/")
+    assert titles(response) == ["25 let IOM v Česku", "Příběh paní Sládkové"]
+
+
+@pytest.mark.django_db
+def test_anonymous_readers_never_see_drafts_or_scheduled_items(client, site):
+    make_news({"title": {"en": "Draft"}, "lead": {"en": "Lead"}}, status=Status.DRAFT)
+    make_news({"title": {"en": "Tomorrow"}, "lead": {"en": "Lead"}}, days_ago=-1)
+    with translation.override("en"):
+        listed = titles(client.get("/en/news/"))
+        assert client.get("/en/news/draft/").status_code == 404
+        assert client.get("/en/news/tomorrow/").status_code == 404
+    assert listed == ["25 years of IOM in Czechia", "Summer School opens"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("kind=press_release", ["25 years of IOM in Czechia"]),
+        ("kind=news", ["Summer School opens"]),
+        ("programme=avrr", ["25 years of IOM in Czechia"]),
+        ("programme=avrr&kind=news", []),
+        ("q=petr+cap", ["25 years of IOM in Czechia"]),
+        ("q=SUMMER&kind=news", ["Summer School opens"]),
+        ("kind=unknown", ["25 years of IOM in Czechia", "Summer School opens"]),
+    ],
+)
+def test_filters_and_search_combine(client, site, query, expected):
+    with translation.override("en"):
+        assert titles(client.get(f"/en/news/?{query}")) == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("code", "query"), [("cs", "sladkova"), ("cs", "SLÁDKOVÁ vypráví"), ("uk", "петр чап")])
+def test_search_ignores_case_and_diacritics_in_the_pages_language(client, site, code, query):
+    path = {"cs": "/cs/aktuality/", "uk": "/uk/novyny/"}[code]
+    with translation.override(code):
+        found = titles(client.get(path, {"q": query}))
+    expected = {"cs": "Příběh paní Sládkové", "uk": "25 років МОМ у Чехії"}[code]
+    assert found == [expected]
+
+
+@pytest.mark.django_db
+def test_the_year_filter_offers_only_years_with_news_and_filters_by_them(client, site):
+    old = make_news({"title": {"en": "Twenty years"}, "lead": {"en": "Lead"}}, days_ago=0)
+    NewsItem.objects.filter(pk=old.pk).update(published_at=datetime.datetime(2018, 6, 1, tzinfo=datetime.UTC))
+    with translation.override("en"):
+        response = client.get("/en/news/?year=2018")
+    years_of_site = {str(timezone.localtime(item.published_at).year) for item in NewsItem.objects.published()}
+    options = re.findall(r'<option value="(\d{4})"', response.content.decode())
+    assert titles(response) == ["Twenty years"]
+    assert options == sorted(years_of_site, reverse=True) and "2018" in options
+
+
+@pytest.mark.django_db
+def test_pagination_shows_ten_items_and_keeps_the_filters_in_its_links(client, site):
+    for n in range(23):
+        make_news({"title": {"en": f"Story {n:02d}"}, "lead": {"en": "Lead"}}, days_ago=10 + n, kind="story")
+    with translation.override("en"):
+        first = client.get("/en/news/", {"kind": "story", "q": "story"})
+        next_link = pager_links(first)[0]
+        second = client.get("/en/news/" + next_link)
+    assert len(titles(first)) == 10 and titles(second)[0] == "Story 10"
+    assert next_link == "?kind=story&q=story&page=2"
+    assert sorted(pager_links(second)) == ["?kind=story&q=story&page=1", "?kind=story&q=story&page=3"]
+    assert head_of(second).canonical == "http://127.0.0.1:8000/en/news/?page=2"
+    assert head_of(second).switcher["cs"] == "/cs/aktuality/?kind=story&q=story&page=2"
+
+
+@pytest.mark.django_db
+def test_a_news_item_shows_its_text_contact_and_related_items_in_its_language(client, site):
+    with translation.override("cs"):
+        html = client.get("/cs/aktuality/25-let-iom-v-cesku/").content.decode()
+    assert "<h1>25 let IOM v Česku</h1>" in html and "Petr Čáp se ohlíží." in html
+    assert 'href="mailto:press@example.org"' in html
+    assert 'href="/cs/programy/dobrovolne-navraty/"' in html
+    assert 'href="/cs/programy/projekty/navraty-a-reintegrace-2018-2022/"' in html
+    assert "Interview with Petr Čáp" not in html
+
+
+@pytest.mark.django_db
+def test_previous_and_next_stay_among_items_of_the_same_language(client, site):
+    with translation.override("cs"):
+        html = client.get("/cs/aktuality/pribeh-pani-sladkove/").content.decode()
+    assert re.findall(r'rel="(prev|next)" href="([^"]+)"', html) == [("next", "/cs/aktuality/25-let-iom-v-cesku/")]
+
+
+@pytest.mark.django_db
+def test_an_item_missing_in_a_language_answers_404_naming_its_languages(client, site):
+    with translation.override("cs"):
+        response = client.get("/cs/aktuality/summer-school-opens/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "Tato stránka není v tomto jazyce k dispozici" in html
+    assert re.findall(r'<li><a href="([^"]+)" hreflang="(\w+)">', html) == [("/en/news/summer-school-opens/", "en")]
+
+
+@pytest.mark.django_db
+def test_another_languages_slug_leads_to_the_item_in_this_language(client, site):
+    with translation.override("cs"):
+        response = client.get("/cs/aktuality/25-years-of-iom-in-czechia/")
+    assert (response.status_code, response["Location"]) == (301, "/cs/aktuality/25-let-iom-v-cesku/")
+
+
+@pytest.mark.django_db
+def test_a_czech_slug_under_ukrainian_names_the_czech_page(client, site):
+    with translation.override("uk"):
+        response = client.get("/uk/novyny/pribeh-pani-sladkove/")
+    assert response.status_code == 404
+    assert 'href="/cs/aktuality/pribeh-pani-sladkove/" hreflang="cs"' in response.content.decode()
