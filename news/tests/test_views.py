@@ -2,7 +2,7 @@ import datetime
 import re
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from iomcz.models import Status
 from iomcz.tests.site_content import build_site, head_of, make_news
