@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom feeds of the latest news available in the active language."""
+"""RSS 2.0 and Atom feeds of the latest news available in the active language, linked on SITE_URL."""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
+
+from iomcz.i18n import absolute
 
 from .models import NewsItem
 
@@ -16,8 +18,16 @@ class LatestNewsFeed(Feed):
     title = _("IOM Czechia: news")
     description = _("News, press releases and stories from the International Organization for Migration in Czechia.")
 
+    url_name = "news:rss"
+
     def link(self):
-        return reverse("news:list")
+        return absolute(reverse("news:list"))
+
+    def feed_url(self):
+        return absolute(reverse(self.url_name))
+
+    def item_link(self, item):
+        return absolute(item.get_absolute_url())
 
     def items(self):
         code = translation.get_language()
@@ -44,4 +54,5 @@ class LatestNewsFeed(Feed):
 
 class LatestNewsAtomFeed(LatestNewsFeed):
     feed_type = Atom1Feed
+    url_name = "news:atom"
     subtitle = LatestNewsFeed.description

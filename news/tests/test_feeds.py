@@ -29,7 +29,7 @@ def test_the_rss_feed_of_a_language_lists_only_items_available_in_it(client, sit
     assert response["Content-Type"].startswith("application/rss+xml")
     assert channel.findtext("language") == code
     assert [item.findtext("title") for item in channel.iter("item")] == expected
-    assert all(item.findtext("link").startswith(f"http://testserver/{code}/") for item in channel.iter("item"))
+    assert all(item.findtext("link").startswith(f"http://127.0.0.1:8000/{code}/") for item in channel.iter("item"))
 
 
 @pytest.mark.django_db
@@ -39,8 +39,8 @@ def test_the_atom_feed_links_each_entry_to_its_page_in_that_language(client, sit
     feed = ET.fromstring(response.content)
     links = [entry.find(f"{ATOM}link").get("href") for entry in feed.iter(f"{ATOM}entry")]
     assert links == [
-        "http://testserver/cs/aktuality/25-let-iom-v-cesku/",
-        "http://testserver/cs/aktuality/pribeh-pani-sladkove/",
+        "http://127.0.0.1:8000/cs/aktuality/25-let-iom-v-cesku/",
+        "http://127.0.0.1:8000/cs/aktuality/pribeh-pani-sladkove/",
     ]
 
 
