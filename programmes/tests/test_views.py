@@ -1,0 +1,66 @@
+import datetime
+
+import pytest
+from django.utils import timezone, translation
+
+from iomcz.models import Status
+from iomcz.tests.site_content import build_site
+from programmes.models import Project
+
+
+@pytest.fixture
+def site(db):
+    return build_site()
+
+
+@pytest.mark.django_db
+def test_the_programmes_list_shows_programmes_available_in_its_language(client, site):
+    with translation.override("uk"):
+        html = client.get("/uk/prohramy/").content.decode()
+    assert 'href="/uk/prohramy/dobrovilne-povernennya/">Добровільне повернення</a>' in html
+    assert "Summer School" not in html
+
+
+@pytest.mark.django_db
+def test_a_programme_lists_its_live_projects_newest_first(client, site):
+    Project.objects.create(
+        programme=site["avrr"],
+        title_en="Return 2023",
+        summary_en="Newer.",
+        started=datetime.date(2023, 1, 1),
+        status=Status.PUBLISHED,
+        published_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    Project.objects.create(
+        programme=site["avrr"], title_en="Draft project", summary_en="Hidden.", started=datetime.date(2024, 1, 1)
+    )
+    with translation.override("en"):
+        html = client.get("/en/programmes/voluntary-return/").content.decode()
+    assert html.index("Return 2023") < html.index("Return and reintegration 2018–2022")
+    assert "Draft project" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("code", "path", "budget"),
+    [
+        ("en", "/en/programmes/projects/return-and-reintegration-2018-2022/", "1,234,567.5 EUR"),
+        ("cs", "/cs/programy/projekty/navraty-a-reintegrace-2018-2022/", "1\xa0234\xa0567,5 EUR"),
+    ],
+)
+def test_a_project_shows_code_budget_funders_and_results_in_its_language(client, site, code, path, budget):
+    with translation.override(code):
+        html = client.get(path).content.decode()
+    assert "AMIF/2018/01" in html and budget in html
+    assert site["amif"].column("name", code) in html
+    assert {"en": "people returned", "cs": "lidí se vrátilo"}[code] in html
+
+
+@pytest.mark.django_db
+def test_a_project_missing_in_ukrainian_answers_404_naming_english_and_czech(client, site):
+    with translation.override("uk"):
+        response = client.get("/uk/prohramy/proekty/return-and-reintegration-2018-2022/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert 'href="/en/programmes/projects/return-and-reintegration-2018-2022/" hreflang="en"' in html
+    assert 'href="/cs/programy/projekty/navraty-a-reintegrace-2018-2022/" hreflang="cs"' in html
