@@ -3,6 +3,8 @@ filter, search over every language, the audit fieldset, per-language "view on si
 editorial roles (Editor, Translator, Publisher, Administrator) enforced on the server."""
 
 from django.contrib import admin, messages
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -145,6 +147,26 @@ class TranslatedContentAdmin(RoleMixin, RichTextAdminMixin, ImageAdminMixin, Aud
 
     list_filter = (TranslationStateFilter,)
 
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), "translation_state")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is None:
+            return fieldsets
+        return [(_("Translation status"), {"fields": ("translation_state",)}), *fieldsets]
+
+    @admin.display(description=_("per language"))
+    def translation_state(self, obj):
+        """Each language's state, naming the fields whose English source changed since they were translated."""
+        lines = []
+        for code, state in translation_status.states(obj).items():
+            fields = ", ".join(
+                str(obj._meta.get_field(name).verbose_name) for name in translation_status.outdated_fields(obj, code)
+            )
+            lines.append((language_name(code), state.label, fields and _("English changed in: %s") % fields))
+        return format_html_join("", '<div class="translation-state">{}: {} {}</div>', lines)
+
     @admin.display(description=_("languages"))
     def language_status(self, obj):
         return format_html(
@@ -198,3 +220,38 @@ class PublishableContentAdmin(TranslatedContentAdmin):
         stamp(obj, request.user)
         obj.save()
         self.log_change(request, obj, str(message))
+
+
+def translation_dashboard(request):
+    """What is missing or outdated, per language and model, with links to the items and filtered lists."""
+    models = [
+        model
+        for model in translation_status.translated_models()
+        if model in admin.site._registry and admin.site._registry[model].has_view_permission(request)
+    ]
+    rows = []
+    for entry in translation_status.report(models):
+        opts = entry.model._meta
+        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        rows.append(
+            {
+                "entry": entry,
+                "language": language_name(entry.code),
+                "model": opts.verbose_name_plural,
+                "missing_url": f"{changelist}?translation={entry.code}-{State.MISSING}",
+                "outdated_url": f"{changelist}?translation={entry.code}-{State.OUTDATED}",
+                "items": [
+                    (state, obj, reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]))
+                    for state, objects in ((State.MISSING, entry.missing), (State.OUTDATED, entry.outdated))
+                    for obj in objects
+                ],
+            }
+        )
+    rows.sort(key=lambda row: LANGUAGE_CODES.index(row["entry"].code))
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Translation status"),
+        "rows": rows,
+        "languages": [(code, language_name(code)) for code in LANGUAGE_CODES],
+    }
+    return TemplateResponse(request, "admin/translation_status.html", context)

@@ -53,10 +53,15 @@ def record_sources(obj):
         hashes = sources.setdefault(code, {})
         for name in fields:
             value = getattr(obj, f"{name}_{code}")
+            source = getattr(obj, f"{name}_{SOURCE_LANGUAGE}")
             if not value:
                 hashes.pop(name, None)
             elif previous is None or previous[f"{name}_{code}"] != value:
-                hashes[name] = source_hash(getattr(obj, f"{name}_{SOURCE_LANGUAGE}"))
+                # Text written while there was no English has no source to fall behind.
+                if source:
+                    hashes[name] = source_hash(source)
+                else:
+                    hashes.pop(name, None)
         if not hashes:
             del sources[code]
     obj.translation_sources = sources

@@ -8,12 +8,14 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from . import views
+from .admin import translation_dashboard
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("admin/translations/", admin.site.admin_view(translation_dashboard), name="translation-status"),
     path("admin/", admin.site.urls),
 ]
 
