@@ -274,3 +274,63 @@ def test_every_payload_imported_with_import_content_keeps_no_active_markup(tmp_p
     stored = stored_rich_text(items)
     assert len(stored) == len(PAYLOADS) * 5 * len(LANGUAGE_CODES)
     assert_no_active_markup(stored)
+
+
+ADMIN_MODELS = (Organisation, Programme, Project, Director, Milestone, KeyFigure, NewsItem)
+PAYLOADS_PER_FORM = 10
+
+
+def admin_form_changes(model, payloads, n, data):
+    """What a person types into the add form: all the payloads in each rich-text field, as many as
+    fit in each plain one; valid slugs and a key so that every form can be saved."""
+    rich, plain = "\n".join(payloads), " ".join(payloads)
+    changes = {"key": f"xss-admin-{model.__name__.lower()}-{n}"}
+    for field in text_fields(model):
+        for code in LANGUAGE_CODES:
+            changes[f"{field}_{code}"] = rich if field in model.rich_text_fields else fit(model, field, plain)
+    if "slug" in translated_fields(model):
+        changes.update({f"slug_{code}": f"xss-admin-{n}-{code}" for code in LANGUAGE_CODES})
+    for field in model._meta.concrete_fields:
+        if type(field) is models.CharField and not field.choices and field.name in data and field.name != "key":
+            changes[field.name] = fit(model, field.name, plain)
+    if model is Project:
+        changes["programme"] = str(Programme.objects.get(key="parent").pk)
+        changes["results-TOTAL_FORMS"] = "1"
+        changes.update(
+            {
+                f"results-0-{field}_{code}": fit(ProjectResult, field, plain)
+                for field in ("label", "unit")
+                for code in LANGUAGE_CODES
+            }
+        )
+        changes.update({"results-0-value": "800", "results-0-qualifier": "", "results-0-order": "0"})
+    if model is Milestone:
+        changes["date"] = "2001-01-01"
+    if model is KeyFigure:
+        changes.update(value="7500", as_of="2023-12-19")
+    if hasattr(model, "status"):
+        changes.update(status="published", published_at_0="2023-12-19", published_at_1="10:00:00")
+    return changes
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", ADMIN_MODELS, ids=lambda model: model.__name__)
+def test_every_payload_submitted_through_the_admin_add_form_keeps_no_active_markup(admin_client, model):
+    from iomcz.tests.admin_support import form_data
+
+    Programme.objects.create(key="parent", title_en="Parent", summary_en="Summary")
+    url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/add/"
+    saved = []
+    with translation.override("en"):
+        blank = form_data(admin_client.get(url))
+        for n, start in enumerate(range(0, len(PAYLOADS), PAYLOADS_PER_FORM)):
+            changes = admin_form_changes(model, PAYLOADS[start : start + PAYLOADS_PER_FORM], n, blank)
+            response = admin_client.post(url, {**blank, **{name: [value] for name, value in changes.items()}})
+            errors = response.context["adminform"].form.errors if response.status_code == 200 else None
+            assert response.status_code == 302, errors
+            saved.append(model.objects.get(key=f"xss-admin-{model.__name__.lower()}-{n}"))
+    stored = stored_rich_text(saved)
+    assert len(stored) == len(saved) * len(model.rich_text_fields) * len(LANGUAGE_CODES)
+    assert_no_active_markup(stored)
+    if model is Project:
+        assert ProjectResult.objects.filter(project__in=saved).count() == len(saved)
