@@ -1,6 +1,8 @@
 """Fixtures shared by every app's tests."""
 
 import pytest
+from django.conf import settings
+from django.core.management import call_command
 from django.utils import translation
 
 
@@ -14,6 +16,4 @@ def english_by_default():
 @pytest.fixture
 def shipped_content(db):
     """The site with the content that ships in data/, loaded as `make setup` loads it."""
-    from iomcz.tests.fake_content import add_sample_site
-
-    add_sample_site()
+    call_command("import_content", str(settings.BASE_DIR / "data"), verbosity=0)
