@@ -260,3 +260,18 @@ def test_the_admin_thumbnail_uses_the_smallest_rendition(media):
         '<img src="/media/renditions/news/photo.jpg/160.jpg" width="80" height="40" alt="" loading="lazy"'
         ' class="admin-thumbnail">'
     )
+
+
+@pytest.mark.django_db
+def test_the_news_page_shows_its_image_as_a_responsive_picture_with_its_alt_text(media, client):
+    import datetime
+
+    from django.utils import timezone
+
+    item = news_with_image(image_bytes("JPEG", size=(800, 600)), status="published")
+    item.published_at = timezone.now() - datetime.timedelta(minutes=1)
+    item.save()
+    with translation.override("en"):
+        html = client.get(item.get_absolute_url()).content.decode()
+    assert '<picture><source type="image/webp" srcset="/media/renditions/news/photo.jpg/160.webp 160w' in html
+    assert 'width="800" height="600" alt="Volunteers at a desk" loading="eager"' in html
