@@ -1,0 +1,95 @@
+"""Import speed and memory: 10,000 news items in three languages into an empty database, twice.
+
+Run with `.venv/bin/python bench/import_bench.py [--items N]`. It uses its own SQLite file (or
+the database in DATABASE_URL, which it empties first) and prints the figures of the first
+import and of a second, unchanged import of the same file on its last line.
+"""
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def write_items(path, count):
+    """A content file of `count` news items, written record by record."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write('{"format": "iomcz-content", "version": 1, "records": [\n')
+        for n in range(count):
+            record = {
+                "model": "news.newsitem",
+                "key": f"bench-{n:05d}",
+                "title": {
+                    "en": f"Migration news number {n}",
+                    "cs": f"Zpráva o migraci číslo {n}",
+                    "uk": f"Новина про міграцію номер {n}",
+                },
+                "lead": {
+                    "en": "IOM Czechia supports migrants and the communities that receive them.",
+                    "cs": "IOM Česko podporuje migranty a obce, které je přijímají.",
+                    "uk": "МОМ у Чехії підтримує мігрантів і громади, які їх приймають.",
+                },
+                "body": {
+                    "en": "<p>" + "Assisted voluntary return and reintegration. " * 12 + "</p>",
+                    "cs": "<p>" + "Asistované dobrovolné návraty a reintegrace. " * 12 + "</p>",
+                    "uk": "<p>" + "Сприяння добровільному поверненню та реінтеграції. " * 12 + "</p>",
+                },
+                "kind": "news",
+                "status": "published",
+                "published_at": f"2023-{1 + n % 12:02d}-{1 + n % 28:02d}T10:00:00+01:00",
+            }
+            out.write(("," if n else "") + json.dumps(record, ensure_ascii=False) + "\n")
+        out.write("]}\n")
+
+
+def timed_import(path):
+    """Seconds taken, and the process's peak resident memory so far (in bytes)."""
+    from django.core.management import call_command
+
+    started = time.perf_counter()
+    call_command("import_content", str(path), verbosity=0)
+    seconds = time.perf_counter() - started
+    return seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=10_000)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="iomcz-bench-"))
+    if not os.environ.get("DATABASE_URL"):
+        os.environ["SQLITE_PATH"] = str(folder / "bench.sqlite3")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "iomcz.settings.dev")
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from news.models import NewsItem
+
+    call_command("migrate", verbosity=0)
+    NewsItem.objects.all().delete()
+    path = folder / "news.json"
+    write_items(path, args.items)
+    print(f"{args.items} items, {path.stat().st_size / 1e6:.1f} MB file")
+    first = timed_import(path)
+    second = timed_import(path)
+    assert NewsItem.objects.count() == args.items
+    print(
+        " | ".join(
+            f"{label}: {seconds:.2f} s, {args.items / seconds:,.0f} items/s, peak RSS {peak / 1e6:.0f} MB"
+            for label, (seconds, peak) in (("first import", first), ("second import", second))
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
