@@ -1,3 +1,4 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Director, KeyFigure, Milestone
@@ -16,3 +17,8 @@ class MilestoneTranslation(TranslationOptions):
 @register(KeyFigure)
 class KeyFigureTranslation(TranslationOptions):
     fields = ("label", "unit", "source")
+
+
+# Revisions are registered here, after the language columns exist, so each revision keeps every language.
+for model in (Director, Milestone, KeyFigure):
+    simple_history.register(model)

@@ -1,8 +1,13 @@
 """Admin behaviour shared by every content model: language tabs, a per-language status column and
-filter, search over every language, the audit fieldset, per-language "view on site" links, and the
-editorial roles (Editor, Translator, Publisher, Administrator) enforced on the server."""
+filter, search over every language, the audit fieldset, per-language "view on site" links, revisions
+with restore and a guard against overwriting another's save, the editorial roles (Editor, Translator,
+Publisher, Administrator) enforced on the server, and the translation dashboard."""
 
+import datetime
+
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -10,6 +15,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from modeltranslation.utils import get_translation_fields
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import translation_status
 from .i18n import LANGUAGE_CODES, SOURCE_LANGUAGE, language_name, url_in_language
@@ -88,6 +94,16 @@ class RoleMixin:
             fields += source_fields(self.model)
         return list(dict.fromkeys(fields))
 
+    def save_model(self, request, obj, form, change):
+        """Keep the stored value of every field the role may not change, also when a revision is restored."""
+        if change:
+            stored = type(obj)._default_manager.get(pk=obj.pk)
+            readonly = set(self.get_readonly_fields(request, obj))
+            for field in obj._meta.concrete_fields:
+                if field.name in readonly:
+                    setattr(obj, field.attname, getattr(stored, field.attname))
+        super().save_model(request, obj, form, change)
+
     def get_prepopulated_fields(self, request, obj=None):
         readonly = set(self.get_readonly_fields(request, obj))
         return {
@@ -137,15 +153,70 @@ class AuditedAdminMixin:
 
 
 def stamp(obj, user):
+    """Who created and last changed an item, on the item and on the revision its save makes."""
     if obj._state.adding:
         obj.created_by = user
     obj.updated_by = user
+    obj._history_user = user
 
 
-class TranslatedContentAdmin(RoleMixin, RichTextAdminMixin, ImageAdminMixin, AuditedAdminMixin, TabbedTranslationAdmin):
+def saved_version(model, pk):
+    """When the item was last saved, and by whom, as stored now: (timestamp text, user or None)."""
+    row = model._default_manager.filter(pk=pk).values_list("updated", "updated_by__username").first()
+    return (row[0].isoformat(), row[1]) if row else ("", None)
+
+
+class ContentAdminForm(forms.ModelForm):
+    """Refuses a save when someone else saved the item after this form was opened (optimistic locking).
+
+    The form carries the item's last-saved time as it was when the form was opened. On a refusal the
+    form keeps everything typed and takes the new time, so that a second save, made knowingly, wins.
+    """
+
+    opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["opened_version"].initial = saved_version(type(self.instance), self.instance.pk)[0]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        opened = cleaned_data.get("opened_version")
+        if self.instance.pk is None or not opened:
+            return cleaned_data
+        version, user = saved_version(type(self.instance), self.instance.pk)
+        if version != opened:
+            data = self.data.copy()
+            data[self.add_prefix("opened_version")] = version
+            self.data = data
+            saved_at = timezone.localtime(datetime.datetime.fromisoformat(version))
+            raise ValidationError(
+                _(
+                    "%(user)s saved this item at %(time)s (Europe/Prague time), after you opened it, so your "
+                    "changes were not saved. They are still in the form below: compare them with the item's "
+                    "history, then save again to replace that version."
+                ),
+                code="edit_conflict",
+                params={"user": user or _("Someone else"), "time": saved_at.strftime("%Y-%m-%d %H:%M:%S")},
+            )
+        return cleaned_data
+
+
+class TranslatedContentAdmin(
+    RoleMixin, RichTextAdminMixin, ImageAdminMixin, AuditedAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     """The base of every content model's admin."""
 
+    form = ContentAdminForm
     list_filter = (TranslationStateFilter,)
+    object_history_template = "admin/revision_history.html"
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Restoring a revision rewrites the source language, so it is for roles that may write it."""
+        if not may_write_source(request.user, self.model):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), "translation_state")
@@ -154,7 +225,7 @@ class TranslatedContentAdmin(RoleMixin, RichTextAdminMixin, ImageAdminMixin, Aud
         fieldsets = list(super().get_fieldsets(request, obj))
         if obj is None:
             return fieldsets
-        return [(_("Translation status"), {"fields": ("translation_state",)}), *fieldsets]
+        return [(_("Translation status"), {"fields": ("translation_state", "opened_version")}), *fieldsets]
 
     @admin.display(description=_("per language"))
     def translation_state(self, obj):

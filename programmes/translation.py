@@ -1,3 +1,4 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Organisation, Programme, Project, ProjectResult
@@ -21,3 +22,8 @@ class ProjectTranslation(TranslationOptions):
 @register(ProjectResult)
 class ProjectResultTranslation(TranslationOptions):
     fields = ("label", "unit")
+
+
+# Revisions are registered here, after the language columns exist, so each revision keeps every language.
+for model in (Organisation, Programme, Project, ProjectResult):
+    simple_history.register(model)
