@@ -1,0 +1,187 @@
+"""Requests per second of every public page type with 10,000 news items, as a ratio to a trivial view.
+
+Run with `.venv/bin/python bench/pages.py [--items N] [--requests N] [--seconds S]`. It builds a
+throwaway SQLite database (migrations, the shipped content of data/ and N generated news items in
+three languages), serves it with gunicorn and the production settings (DEBUG off) on a free
+loopback port, sends a bounded number of requests to each page from a few client threads, prints
+one line per page and stops the server. The trivial view is served by the same server in the same
+run, so the ratios hold across machines better than the raw figures. Not part of the test run.
+"""
+
+import argparse
+import http.client
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TRIVIAL = "/bench/trivial/"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def environment(folder, port):
+    """The production settings, pointed at a throwaway SQLite file and plain HTTP on loopback."""
+    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL"}}
+    return env | {
+        "DJANGO_SETTINGS_MODULE": "bench.pages_settings",
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "SQLITE_PATH": str(folder / "bench.sqlite3"),
+        "STATIC_ROOT": str(folder / "static"),
+        "MEDIA_ROOT": str(folder / "media"),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_URL": f"http://127.0.0.1:{port}",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "LOG_LEVEL": "ERROR",
+    }
+
+
+def prepare_database(items):
+    """Migrate, import data/, collect the static files and add `items` generated news items."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    from iomcz.tests.fake_content import add_news_items
+
+    call_command("migrate", verbosity=0)
+    call_command("import_content", str(ROOT / "data"), verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    for start in range(0, items, 2000):
+        add_news_items(min(2000, items - start), start=start)
+
+
+def page_paths():
+    """One path per public page type, in English (the source language)."""
+    from iomcz.tests.test_queries import page_urls
+
+    return {"trivial view": TRIVIAL, **page_urls("en")}
+
+
+def fetch(port, path):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        connection.request("GET", path, headers={"Host": "127.0.0.1"})
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+def wait_until_serving(port, server, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"gunicorn stopped with exit code {server.returncode}")
+        try:
+            if fetch(port, TRIVIAL) == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"gunicorn did not answer on 127.0.0.1:{port} within {seconds} s")
+
+
+def requests_per_second(port, path, requests, seconds, threads):
+    """Completed requests per second: at most `requests` requests, stopping after `seconds`."""
+    for _ in range(3):
+        fetch(port, path)
+    lock = threading.Lock()
+    sent = 0
+    failures = []
+    deadline = time.perf_counter() + seconds
+
+    def client():
+        nonlocal sent
+        while True:
+            with lock:
+                if sent >= requests or time.perf_counter() > deadline:
+                    return
+                sent += 1
+            status = fetch(port, path)
+            if status != 200:
+                failures.append(status)
+
+    workers = [threading.Thread(target=client) for _ in range(threads)]
+    started = time.perf_counter()
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    elapsed = time.perf_counter() - started
+    if failures:
+        raise SystemExit(f"{path} answered {sorted(set(failures))} to {len(failures)} requests")
+    return sent / elapsed, sent
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--items", type=int, default=10_000, help="generated news items (default 10,000)")
+    parser.add_argument("--requests", type=int, default=400, help="most requests per page (default 400)")
+    parser.add_argument("--seconds", type=float, default=15, help="most seconds per page (default 15)")
+    parser.add_argument("--threads", type=int, default=4, help="client threads (default 4)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2)")
+    options = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="iomcz-bench-") as folder:
+        port = free_port()
+        env = environment(Path(folder), port)
+        os.environ.update(env)
+        started = time.perf_counter()
+        prepare_database(options.items)
+        paths = page_paths()
+        print(f"database ready in {time.perf_counter() - started:.0f} s: data/ plus {options.items:,} news items")
+
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "iomcz.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(options.workers),
+                "--log-level",
+                "warning",
+                "--chdir",
+                str(ROOT),
+            ],
+            env=env,
+        )
+        try:
+            wait_until_serving(port, server)
+            print(
+                f"gunicorn, {options.workers} workers; {options.threads} client threads; "
+                f"at most {options.requests} requests or {options.seconds:g} s per page\n"
+            )
+            print(f"{'page':34} {'requests':>8} {'req/s':>9} {'ratio':>7}")
+            trivial = None
+            for page, path in paths.items():
+                rate, sent = requests_per_second(port, path, options.requests, options.seconds, options.threads)
+                trivial = trivial or rate
+                print(f"{page:34} {sent:8d} {rate:9.1f} {rate / trivial:7.3f}", flush=True)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+if __name__ == "__main__":
+    main()

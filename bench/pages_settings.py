@@ -1,0 +1,11 @@
+"""Production settings for bench/pages.py, with its URLconf that adds the trivial reference view."""
+
+from iomcz.settings.prod import *  # noqa: F403
+
+ROOT_URLCONF = "bench.pages_urls"
+# The manifest storage of production refuses jQuery UI's theme CSS in collectstatic (a quoted
+# url() it cannot resolve); the compressed storage without the manifest serves files the same way.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
