@@ -45,6 +45,7 @@ class Site:
         self.url = live_server.url
         self.host = urlsplit(live_server.url).netloc
         self.foreign_requests = []
+        self.console_errors = []
 
     def is_foreign(self, url):
         parts = urlsplit(url)
@@ -53,6 +54,11 @@ class Site:
     def note_request(self, request):
         if self.is_foreign(request.url):
             self.foreign_requests.append((request.frame.page.url, request.url))
+
+    def note_console(self, message):
+        """Errors the page logs: scripts that fail, resources that fail, Content-Security-Policy refusals."""
+        if message.type == "error":
+            self.console_errors.append((message.page.url if message.page else "", message.text))
 
     def only_this_site(self, route):
         if self.is_foreign(route.request.url):
@@ -75,6 +81,8 @@ class Site:
             context.route("**/*", self.only_this_site)
             page = context.new_page()
             page.on("request", self.note_request)
+            page.on("console", self.note_console)
+            page.on("pageerror", lambda error: self.console_errors.append((page.url, str(error))))
             response = page.goto(self.url + path, wait_until=wait_until)
             assert response.status == status, f"{path} answers {response.status}, not {status}"
             yield page
