@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
@@ -52,28 +53,40 @@ class TranslatedDetailView(PageLanguagesMixin, DetailView):
 
     A slug of another language leads to the item's page in this language when it has one, and
     otherwise to a 404 page that names the languages the item exists in and links to them.
-    `section_url_name` is where the switcher leads for a language the item lacks.
+    `section_url_name` is where the switcher leads for a language the item lacks. Staff may
+    preview drafts and scheduled items; such a page is marked, never cached and not indexed.
     """
 
     section_url_name = None
 
+    def visible_items(self):
+        if self.request.user.is_staff:
+            return self.model.objects.all()
+        return self.model.objects.published()
+
     def get_queryset(self):
-        return self.model.objects.published().available_in(translation.get_language())
+        return self.visible_items().available_in(translation.get_language())
 
     def get(self, request, *args, **kwargs):
         try:
-            return super().get(request, *args, **kwargs)
+            response = super().get(request, *args, **kwargs)
         except Http404:
-            item = find_by_any_slug(self.model.objects.published(), kwargs["slug"])
+            item = find_by_any_slug(self.visible_items(), kwargs["slug"])
             if item is None:
                 raise
             code = translation.get_language()
             if item.is_available_in(code):
-                return redirect(url_in_language(item, code), permanent=True)
+                return redirect(url_in_language(item, code), permanent=not self.request.user.is_staff)
             return elsewhere_response(request, item, self.section_url_name)
+        if not self.object.is_live:
+            add_never_cache_headers(response)
+        return response
 
     def get_page_languages(self):
         return PageLanguages(object_urls(self.object), fallbacks=view_urls(self.section_url_name))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=not self.object.is_live, **kwargs)
 
 
 def elsewhere_response(request, item, section_url_name):

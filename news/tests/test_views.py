@@ -137,3 +137,17 @@ def test_a_czech_slug_under_ukrainian_names_the_czech_page(client, site):
         response = client.get("/uk/novyny/pribeh-pani-sladkove/")
     assert response.status_code == 404
     assert 'href="/cs/aktuality/pribeh-pani-sladkove/" hreflang="cs"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_staff_can_preview_a_draft_that_is_marked_and_never_cached(client, admin_user, site):
+    make_news({"title": {"en": "Coming soon"}, "lead": {"en": "Lead"}}, status=Status.DRAFT)
+    client.force_login(admin_user)
+    with translation.override("en"):
+        response = client.get("/en/news/coming-soon/")
+    html = response.content.decode()
+    assert response.status_code == 200 and "no-cache" in response["Cache-Control"]
+    assert '<meta name="robots" content="noindex">' in html and 'class="preview-banner' in html
+    with translation.override("en"):
+        live = client.get("/en/news/summer-school-opens/")
+    assert "preview-banner" not in live.content.decode() and not live.has_header("Cache-Control")
