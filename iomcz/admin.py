@@ -3,6 +3,7 @@ filter, search over every language, the audit fieldset, per-language "view on si
 with restore and a guard against overwriting another's save, the editorial roles (Editor, Translator,
 Publisher, Administrator) enforced on the server, and the translation dashboard."""
 
+import dataclasses
 import datetime
 
 from django import forms
@@ -10,12 +11,13 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from modeltranslation.utils import get_translation_fields
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from . import translation_status
 from .i18n import LANGUAGE_CODES, SOURCE_LANGUAGE, language_name, url_in_language
@@ -203,6 +205,26 @@ class ContentAdminForm(forms.ModelForm):
         return cleaned_data
 
 
+class RevisionChanges(HistoricalRecordContextHelper):
+    """The changes the history view lists: times in Prague time, bookkeeping columns left out."""
+
+    bookkeeping = ("updated", "translation_sources", "search_text")
+
+    def context_for_delta_changes(self, delta):
+        changes = [change for change in delta.changes if self.base_name(change.field) not in self.bookkeeping]
+        return super().context_for_delta_changes(dataclasses.replace(delta, changes=changes))
+
+    def base_name(self, name):
+        """ "search_text_cs" -> "search_text": a language column's translated field."""
+        field = self.model._meta.get_field(name)
+        return getattr(field, "translated_field", field).name
+
+    def prepare_delta_change_value(self, change, value):
+        if isinstance(value, datetime.datetime):
+            return formats.localize(timezone.localtime(value))
+        return super().prepare_delta_change_value(change, value)
+
+
 class TranslatedContentAdmin(
     RoleMixin, RichTextAdminMixin, ImageAdminMixin, AuditedAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
 ):
@@ -211,6 +233,9 @@ class TranslatedContentAdmin(
     form = ContentAdminForm
     list_filter = (TranslationStateFilter,)
     object_history_template = "admin/revision_history.html"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return RevisionChanges(self.model, historical_record)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Restoring a revision rewrites the source language, so it is for roles that may write it."""

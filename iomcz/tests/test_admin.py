@@ -16,11 +16,16 @@ ASSET_URL = re.compile(r'<(?:script|link|img)\b[^>]*?\b(?:src|href)="([^"]*)"', 
 
 def admin_pages(content):
     yield "/admin/"
+    yield "/admin/translations/"
     for model in admin.site._registry:
         base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        obj = content[model._meta.model_name]
         yield base
         yield f"{base}add/"
-        yield f"{base}{content[model._meta.model_name].pk}/change/"
+        yield f"{base}{obj.pk}/change/"
+        yield f"{base}{obj.pk}/history/"
+        if hasattr(obj, "history"):
+            yield f"{base}{obj.pk}/history/{obj.history.latest().history_id}/"
 
 
 def test_no_admin_page_loads_a_script_style_or_image_from_another_host(admin_client, admin_user):

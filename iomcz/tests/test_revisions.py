@@ -44,6 +44,18 @@ def test_the_history_page_shows_who_changed_which_fields_and_when(admin_client):
         assert f"<td>{formats.date_format(prague, 'DATETIME_FORMAT')}</td>" in html
 
 
+def test_the_history_lists_times_in_prague_time_and_leaves_bookkeeping_columns_out(admin_client):
+    item = sample_content()["newsitem"]
+    save_through_admin(admin_client, item, title_en="Renamed", published_at_0="2026-07-01", published_at_1="12:00:00")
+    with translation.override("en"):
+        html = admin_client.get(f"/admin/news/newsitem/{item.pk}/history/").content.decode()
+        noon = formats.localize(timezone.localtime(item.history.latest().published_at))
+    assert "<strong>Publication date:</strong>" in html and f"&nbsp;&rarr;&nbsp;&nbsp;{noon}" in html
+    assert noon.endswith("noon")
+    assert "<strong>Title [en]:</strong>" in html
+    assert "Search text" not in html and "Source text at translation time" not in html
+
+
 def test_restoring_an_earlier_revision_brings_back_its_text_in_every_language(admin_client):
     item = sample_content()["newsitem"]
     first = item.history.earliest()
