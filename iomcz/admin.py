@@ -8,11 +8,12 @@ import datetime
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from modeltranslation.utils import get_translation_fields
@@ -181,6 +182,22 @@ class ContentAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
             self.fields["opened_version"].initial = saved_version(type(self.instance), self.instance.pk)[0]
+
+    def add_error(self, field, error):
+        """An error on a field this user cannot edit (e.g. English for a Translator) is shown at the top of
+        the form, naming the field, instead of failing because the form has no such field."""
+        if field is None and isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+            kept = {}
+            for name, errors in error.error_dict.items():
+                if name == NON_FIELD_ERRORS or name in self.fields:
+                    kept[name] = errors
+                    continue
+                label = capfirst(self.instance._meta.get_field(name).verbose_name)
+                kept.setdefault(NON_FIELD_ERRORS, []).extend(
+                    ValidationError(f"{label}: {message}") for problem in errors for message in problem.messages
+                )
+            error = ValidationError(kept)
+        super().add_error(field, error)
 
     def clean(self):
         cleaned_data = super().clean()

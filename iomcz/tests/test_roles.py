@@ -95,6 +95,18 @@ def test_a_translator_edits_only_czech_and_ukrainian_of_existing_items(client):
     )
 
 
+def test_a_problem_in_english_that_a_translator_cannot_fix_is_shown_not_a_server_error(client):
+    item = NewsItem.objects.create(title_en="No lead yet", title_cs="Bez perexu", lead_cs="Perex.")
+    signed_in(client, "Translator")
+    with translation.override("en"):
+        response = client.post(change_url(item), form_data(client.get(change_url(item)), title_uk="Без ліду"))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.non_field_errors() == [
+        "Lead [en]: Required for English, because other English fields are filled in."
+    ]
+    assert response.context["adminform"].form.errors["lead_uk"]
+
+
 def test_a_translator_cannot_change_source_fields_of_inline_rows(client):
     project = sample_content()["project"]
     signed_in(client, "Translator")
