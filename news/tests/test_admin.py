@@ -87,3 +87,23 @@ def test_search_finds_a_news_item_by_its_czech_or_ukrainian_title(admin_client, 
     with translation.override("en"):
         response = admin_client.get("/admin/news/newsitem/", {"q": query})
     assert list(response.context["cl"].queryset) == [item]
+
+
+def test_slugs_are_prepopulated_from_the_title_of_the_same_language(admin_client):
+    with translation.override("en"):
+        adminform = admin_client.get("/admin/news/newsitem/add/").context["adminform"]
+    pairs = {(p["field"].name, tuple(d.name for d in p["dependencies"])) for p in adminform.prepopulated_fields}
+    assert pairs == {("slug_en", ("title_en",)), ("slug_cs", ("title_cs",)), ("slug_uk", ("title_uk",))}
+
+
+def test_the_change_form_shows_who_created_and_changed_the_item_in_prague_time(admin_client, admin_user):
+    item = sample_content()["newsitem"]
+    NewsItem.objects.filter(pk=item.pk).update(created_by=admin_user, updated_by=admin_user)
+    with translation.override("en"):
+        response = admin_client.get(f"/admin/news/newsitem/{item.pk}/change/")
+    audit = next(fieldset for fieldset in response.context["adminform"] if fieldset.name == "Created and changed")
+    assert audit.classes == "collapse"
+    assert audit.description == "Times are Europe/Prague time."
+    html = response.content.decode()
+    user_link = f'<div class="readonly"><a href="/admin/auth/user/{admin_user.pk}/change/">admin</a></div>'
+    assert html.count(user_link) == 2
