@@ -41,10 +41,14 @@ def tracked_fields(model):
 
 
 def record_sources(obj):
-    """Before a save: for each translation this save changes, note the English text it now matches."""
+    """Before a save: for each translation this save changes, note the English text it now matches.
+
+    A translation with no note yet (e.g. one loaded in bulk) is taken to match the English stored
+    before this save, so that an English change made now still leaves it outdated.
+    """
     model = type(obj)
     fields = tracked_fields(model)
-    columns = [f"{name}_{code}" for name in fields for code in TARGET_LANGUAGES]
+    columns = [f"{name}_{code}" for name in fields for code in LANGUAGE_CODES]
     previous = None
     if obj.pk is not None and columns:
         previous = model._default_manager.filter(pk=obj.pk).values(*columns).first()
@@ -54,14 +58,15 @@ def record_sources(obj):
         for name in fields:
             value = getattr(obj, f"{name}_{code}")
             source = getattr(obj, f"{name}_{SOURCE_LANGUAGE}")
-            if not value:
+            if previous is not None and previous[f"{name}_{code}"] == value:
+                source = previous[f"{name}_{SOURCE_LANGUAGE}"]
+                if name in hashes or not value or not source:
+                    continue
+            # Text written while there was no English has no source to fall behind.
+            if value and source:
+                hashes[name] = source_hash(source)
+            else:
                 hashes.pop(name, None)
-            elif previous is None or previous[f"{name}_{code}"] != value:
-                # Text written while there was no English has no source to fall behind.
-                if source:
-                    hashes[name] = source_hash(source)
-                else:
-                    hashes.pop(name, None)
         if not hashes:
             del sources[code]
     obj.translation_sources = sources

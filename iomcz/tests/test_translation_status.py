@@ -61,6 +61,24 @@ def test_a_translation_written_before_any_english_is_not_outdated_when_english_a
     assert states(item) == {"en": State.COMPLETE, "cs": State.MISSING, "uk": State.COMPLETE}
 
 
+def test_a_translation_loaded_without_a_note_of_its_source_becomes_outdated_when_english_changes():
+    item = make_news()
+    NewsItem.objects.filter(pk=item.pk).update(translation_sources={})
+    item = NewsItem.objects.get(pk=item.pk)
+    assert states(item)["cs"] == State.COMPLETE
+    item.title_en = "The office opens"
+    item.save()
+    assert outdated_fields(NewsItem.objects.get(pk=item.pk), "cs") == ["title"]
+
+
+def test_removing_a_translation_forgets_its_source():
+    item = make_news()
+    item.title_cs = item.lead_cs = None
+    item.save()
+    assert "cs" not in item.translation_sources
+    assert states(item)["cs"] == State.MISSING
+
+
 def test_the_report_counts_and_lists_missing_and_outdated_items_per_model_and_language():
     item = make_news()
     NewsItem.objects.filter(pk=item.pk).update(title_en="Changed")
