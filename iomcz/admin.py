@@ -340,7 +340,7 @@ def translation_dashboard(request):
     models = [
         model
         for model in translation_status.translated_models()
-        if model in admin.site._registry and admin.site._registry[model].has_view_permission(request)
+        if admin.site.is_registered(model) and admin.site.get_model_admin(model).has_view_permission(request)
     ]
     rows = []
     for entry in translation_status.report(models):

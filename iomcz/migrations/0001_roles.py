@@ -9,13 +9,14 @@ CONTENT_MODELS = {
     "news": ("newsitem",),
 }
 PUBLISHABLE = {"programmes": ("programme", "project"), "history": ("milestone",), "news": ("newsitem",)}
+# Each role: the actions it may take on every content model, and single extra permissions.
 ROLES = {
-    # Writes and translates; cannot publish.
-    "Editor": ("view", "add", "change"),
+    # Writes and translates; cannot publish. May remove a project's result rows while editing it.
+    "Editor": (("view", "add", "change"), ("delete_projectresult",)),
     # Changes existing items only; the admin keeps the source language read-only for it.
-    "Translator": ("view", "change"),
+    "Translator": (("view", "change"), ()),
     # Publishes, unpublishes and schedules, and may also write and delete.
-    "Publisher": ("view", "add", "change", "delete", "publish"),
+    "Publisher": (("view", "add", "change", "delete", "publish"), ()),
 }
 
 
@@ -36,11 +37,12 @@ def create_roles(apps, schema_editor):
                 codename=f"publish_{model_name}",
                 defaults={"name": f"Can publish, unpublish and schedule {model_name}"},
             )
-    for role, actions in ROLES.items():
+    for role, (actions, extras) in ROLES.items():
         group, _created = Group.objects.get_or_create(name=role)
         permissions = []
         for app_label, model_names in CONTENT_MODELS.items():
             codenames = [f"{action}_{model_name}" for action in actions for model_name in model_names]
+            codenames += extras
             permissions += Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
         group.permissions.set(permissions)
     administrator, _created = Group.objects.get_or_create(name="Administrator")

@@ -73,6 +73,16 @@ def test_an_editor_is_offered_no_publishing_actions_and_cannot_run_them_or_delet
     assert delete.status_code == 403
 
 
+def test_an_editor_may_remove_a_result_row_while_editing_a_project(client):
+    project = sample_content()["project"]
+    signed_in(client, "Editor")
+    url = f"/admin/programmes/project/{project.pk}/change/"
+    with translation.override("en"):
+        response = client.post(url, form_data(client.get(url), **{"results-0-DELETE": "on"}))
+    assert response.status_code == 302
+    assert not project.results.exists()
+
+
 def test_a_translator_edits_only_czech_and_ukrainian_of_existing_items(client):
     item = sample_content()["newsitem"]
     signed_in(client, "Translator")
