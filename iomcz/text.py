@@ -43,9 +43,25 @@ LINK_TAG_RE = re.compile(r'<a((?:\s+[a-z-]+="[^"]*")*)>')
 ATTRIBUTE_RE = re.compile(r'([a-z-]+)="([^"]*)"')
 
 
+class _TransliterationTable(dict):
+    """A str.translate table that transliterates each character once (anyascii is per character)."""
+
+    def __missing__(self, codepoint):
+        self[codepoint] = anyascii(chr(codepoint))
+        return self[codepoint]
+
+
+_TRANSLITERATION = _TransliterationTable()
+
+
+def to_ascii(text):
+    """anyascii(text), but fast on long texts: imports fold thousands of them."""
+    return text if text.isascii() else text.translate(_TRANSLITERATION)
+
+
 def ascii_slug(text, max_length=200):
     """A readable ASCII slug for any language: Czech and Ukrainian are transliterated first."""
-    return slugify(anyascii(text or ""))[:max_length].strip("-")
+    return slugify(to_ascii(text or ""))[:max_length].strip("-")
 
 
 def sanitise_html(markup):
@@ -83,4 +99,4 @@ def _mark_external_link(match):
 
 def search_key(text):
     """Text folded for search: no markup, no diacritics, lower case ("Petr Čáp" -> "petr cap")."""
-    return " ".join(anyascii(strip_tags(text or "")).lower().split())
+    return " ".join(to_ascii(strip_tags(text or "")).lower().split())
