@@ -64,8 +64,9 @@ class Field:
     def parse(self, value):
         return value
 
-    def apply(self, obj, value):
-        setattr(obj, self.name, value)
+    def column_values(self, value):
+        """The model columns this value sets."""
+        return {self.name: value}
 
     def export(self, obj):
         return getattr(obj, self.name)
@@ -101,9 +102,8 @@ class Translated(Field):
                     raise FieldError(str(error), subfield=code) from None
         return texts
 
-    def apply(self, obj, value):
-        for code in LANGUAGE_CODES:
-            setattr(obj, f"{self.name}_{code}", value.get(code) or None)
+    def column_values(self, value):
+        return {f"{self.name}_{code}": value.get(code) or None for code in LANGUAGE_CODES}
 
     def export(self, obj):
         return {code: getattr(obj, f"{self.name}_{code}") or None for code in LANGUAGE_CODES}
@@ -126,10 +126,10 @@ class PartialDateField(Field):
             problem = str(error)
             raise FieldError(problem if text in problem else f'"{text}" is not a valid date ({problem})') from None
 
-    def apply(self, obj, value):
-        setattr(obj, self.name, value.date if value else None)
-        if value:
-            setattr(obj, f"{self.name}_precision", value.precision)
+    def column_values(self, value):
+        if value is None:
+            return {self.name: None}
+        return {self.name: value.date, f"{self.name}_precision": value.precision}
 
     def export(self, obj):
         value = PartialDate.of(getattr(obj, self.name), getattr(obj, f"{self.name}_precision"))
@@ -209,9 +209,8 @@ class Choice(Field):
             raise FieldError(f'"{text}" is not one of {allowed}')
         return text
 
-    def apply(self, obj, value):
-        if value is not None:
-            setattr(obj, self.name, value)
+    def column_values(self, value):
+        return {} if value is None else {self.name: value}
 
 
 class Boolean(Field):

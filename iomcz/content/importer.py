@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from iomcz.i18n import LANGUAGE_CODES
+from iomcz.models import translated_fields
 
 from .errors import ContentError, FieldError
 from .fields import Reference, References, Results, Translated, check_key, type_name
@@ -96,14 +97,25 @@ def parse_record(raw, path, index):
 
 @dataclass
 class Planned:
-    """What will happen to one record: its instance, whether it is new or changed, its relations."""
+    """What will happen to one record: the column values it sets, its relations, and its fate."""
 
     record: Record
-    obj: object
-    status: str
+    values: dict
+    status: str = "created"
+    pk: int | None = None
+    obj: object = None
     references: dict = field(default_factory=dict)
     many: dict = field(default_factory=dict)
     results: list | None = None
+
+    def column(self, name):
+        return getattr(self.obj, name) if self.obj is not None else self.values.get(name)
+
+
+def chunks(items, size=500):
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 class Importer:
@@ -153,51 +165,77 @@ class Importer:
     def known_keys(self, label, keys):
         """Key -> primary key for the records of a model that exist in the database."""
         model = spec_for(label).model
-        found = dict(model.objects.filter(key__in=keys).values_list("key", "pk")) if keys else {}
+        found = {}
+        for chunk in chunks(keys):
+            found.update(model.objects.filter(key__in=chunk).values_list("key", "pk"))
         return found
 
+    def current_rows(self, spec, keys):
+        """Key -> the database's values of every column the format sets, as plain dicts."""
+        columns = [column for field in spec.fields for column in field.columns]
+        rows = {}
+        for chunk in chunks(keys):
+            for row in spec.model.objects.filter(key__in=chunk).values("pk", "key", *columns):
+                rows[row["key"]] = row
+        return rows
+
     def plan(self, spec):
+        """Compare each record with the database; validate (slowly) only what is new or different."""
         records = self.records[spec.label]
         if not records:
             return []
-        model = spec.model
-        existing = model.objects.in_bulk(list(records), field_name="key")
         targets = self.reference_targets(spec, records)
-        current_many = self.current_relations(spec, existing)
-        current_results = self.current_results(spec, existing)
-        plans = []
+        rows = self.current_rows(spec, records)
+        pks = [row["pk"] for row in rows.values()]
+        current_many = self.current_relations(spec, pks)
+        current_results = self.current_results(spec, pks)
+        plans, to_build = [], []
         for record in records.values():
-            obj = existing.get(record.key)
-            before = self.snapshot(spec, obj) if obj else None
-            if obj is None:
-                obj = model(key=record.key)
-            planned = Planned(record, obj, "created" if before is None else "unchanged")
-            self.apply(spec, planned, targets)
-            excluded = [f.name for f in spec.fields if isinstance(f, Reference)]
-            try:
-                obj.full_clean(exclude=excluded, validate_unique=False, validate_constraints=False)
-            except ValidationError as error:
-                raise self.explain(spec, record, error) from None
-            if planned.results is not None:
-                planned.results = self.result_rows(spec, record, planned.results)
-            if before is not None:
-                many_before = current_many.get(obj.pk, {})
-                changed = self.snapshot(spec, obj) != before
-                changed |= any(set(keys) != set(many_before.get(name, ())) for name, keys in planned.many.items())
-                if planned.results is not None:
-                    changed |= [row[0] for row in planned.results] != current_results.get(obj.pk, [])
-                if changed:
-                    planned.status = "updated"
+            planned = self.prepare(spec, record, targets)
+            row = rows.get(record.key)
+            if row is not None:
+                planned.pk = row["pk"]
+                relations = (current_many.get(row["pk"], {}), current_results.get(row["pk"], []))
+                if self.same(planned, planned.values, row, *relations):
+                    planned.status = "unchanged"
+                    planned.values = row
+                else:
+                    to_build.append((planned, row, relations))
+            else:
+                self.require_references(spec, planned)
+                to_build.append((planned, None, None))
+            record.values = None
             plans.append(planned)
             if self.progress:
                 self.progress()
+        self.build(spec, to_build)
         self.check_slugs(spec, plans)
         for planned in plans:
             self.summary[spec.label][planned.status] += 1
         return plans
 
+    def build(self, spec, to_build):
+        """Model instances for new and different records, each validated by the model itself."""
+        existing = spec.model.objects.in_bulk([row["pk"] for _planned, row, _rel in to_build if row])
+        excluded = [f.name for f in spec.fields if isinstance(f, Reference)]
+        columns = [column for field in spec.fields for column in field.columns]
+        # Naming every language column up front spares modeltranslation a slow default per column.
+        blank = {f"{name}_{code}": None for name in translated_fields(spec.model) for code in LANGUAGE_CODES}
+        for planned, row, relations in to_build:
+            obj = existing[row["pk"]] if row else spec.model(key=planned.record.key, **blank)
+            for column, value in planned.values.items():
+                setattr(obj, column, value)
+            try:
+                obj.full_clean(exclude=excluded, validate_unique=False, validate_constraints=False)
+            except ValidationError as error:
+                raise self.explain(spec, planned.record, error) from None
+            planned.obj = obj
+            if row is not None:
+                after = {column: getattr(obj, column) for column in columns}
+                planned.status = "unchanged" if self.same(planned, after, row, *relations) else "updated"
+
     def reference_targets(self, spec, records):
-        """For each referenced model, the keys that exist in the database, fetched in one query."""
+        """For each referenced model, the keys that exist in the database, fetched in bulk."""
         targets = {}
         for ref in spec.fields:
             if isinstance(ref, Reference):
@@ -208,12 +246,13 @@ class Importer:
                 targets[ref.name] = self.known_keys(ref.model_label, wanted)
         return targets
 
-    def apply(self, spec, planned, targets):
-        record, obj = planned.record, planned.obj
+    def prepare(self, spec, record, targets):
+        """The columns a record sets, its references checked and resolved where they exist already."""
+        planned = Planned(record, {})
         for name, value in record.values.items():
             field = spec.by_name[name]
             if isinstance(field, Results):
-                planned.results = value
+                planned.results = self.result_rows(spec, record, value)
             elif isinstance(field, Reference):
                 keys = value if isinstance(field, References) else [value] if value else []
                 for key in keys:
@@ -224,43 +263,53 @@ class Importer:
                 if isinstance(field, References):
                     planned.many[name] = keys
                 else:
+                    if value is None and not spec.model._meta.get_field(name).null:
+                        raise record.error(f"a {spec.label} needs a {field.model_label}", name)
                     planned.references[name] = value
-                    setattr(obj, f"{name}_id", targets[name].get(value) if value else None)
+                    planned.values[f"{name}_id"] = targets[name].get(value) if value else None
             else:
-                field.apply(obj, value)
-        for field in spec.fields:
-            model_field = spec.model._meta.get_field(field.name)
-            if isinstance(field, Reference) and not isinstance(field, References) and not model_field.null:
-                if field.name not in planned.references and obj.pk is None:
-                    raise record.error(f"missing: a {spec.label} needs a {field.model_label}", field.name)
-                if field.name in planned.references and planned.references[field.name] is None:
-                    raise record.error(f"a {spec.label} needs a {field.model_label}", field.name)
+                planned.values.update(field.column_values(value))
+        return planned
 
     @staticmethod
-    def snapshot(spec, obj):
-        return tuple(getattr(obj, column) for field in spec.fields for column in field.columns)
-
-    def current_relations(self, spec, existing):
-        """For existing objects: pk -> {relation name: [target keys]}, one query per relation."""
-        current = defaultdict(dict)
-        pks = [obj.pk for obj in existing.values()]
+    def require_references(spec, planned):
+        """A new item must name what it cannot exist without (a project's programme)."""
         for ref in spec.fields:
-            if isinstance(ref, References) and pks:
-                relation = spec.model._meta.get_field(ref.name)
-                through = relation.remote_field.through
-                source = relation.m2m_field_name()
-                target = relation.m2m_reverse_field_name()
-                rows = through.objects.filter(**{f"{source}_id__in": pks}).values_list(f"{source}_id", f"{target}__key")
-                for pk, key in rows.iterator():
+            if type(ref) is Reference and ref.name not in planned.references:
+                if not spec.model._meta.get_field(ref.name).null:
+                    raise planned.record.error(f"missing: a {spec.label} needs a {ref.model_label}", ref.name)
+
+    @staticmethod
+    def same(planned, values, row, many_before, results_before):
+        """Whether an existing item would be left exactly as it is."""
+        if any(row[column] != value for column, value in values.items() if column in row):
+            return False
+        if any(set(keys) != set(many_before.get(name, ())) for name, keys in planned.many.items()):
+            return False
+        return planned.results is None or [values for values, _row in planned.results] == results_before
+
+    def current_relations(self, spec, pks):
+        """For existing objects: pk -> {relation name: [target keys]}, fetched in bulk."""
+        current = defaultdict(dict)
+        for ref in spec.fields:
+            if not isinstance(ref, References):
+                continue
+            relation = spec.model._meta.get_field(ref.name)
+            through = relation.remote_field.through
+            source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+            for chunk in chunks(pks):
+                rows = through.objects.filter(**{f"{source}_id__in": chunk})
+                for pk, key in rows.values_list(f"{source}_id", f"{target}__key"):
                     current[pk].setdefault(ref.name, []).append(key)
         return current
 
-    def current_results(self, spec, existing):
-        if "results" not in spec.by_name or not existing:
+    def current_results(self, spec, pks):
+        if "results" not in spec.by_name or not pks:
             return {}
         model = spec.model._meta.get_field("results").related_model
         rows = defaultdict(list)
-        for result in model.objects.filter(project__in=existing.values()).order_by("project_id", "order", "pk"):
+        results = model.objects.filter(project_id__in=pks).order_by("project_id", "order", "pk")
+        for result in results:
             rows[result.project_id].append(
                 {
                     "label": {code: getattr(result, f"label_{code}") for code in LANGUAGE_CODES},
@@ -314,7 +363,7 @@ class Importer:
                         taken[column][slug] = f'the {spec.label} "{key}" in the database'
         for planned in plans:
             for column in columns:
-                slug = getattr(planned.obj, column)
+                slug = planned.column(column)
                 if not slug:
                     continue
                 holder = taken[column].get(slug)
@@ -329,14 +378,16 @@ class Importer:
         for planned in plans:
             for name, key in planned.references.items():
                 target = spec.by_name[name].model_label
-                if key and getattr(planned.obj, f"{name}_id") is None:
+                if key and planned.obj is not None and getattr(planned.obj, f"{name}_id") is None:
                     setattr(planned.obj, f"{name}_id", self.pks[target][key])
         new = [p.obj for p in plans if p.status == "created"]
         model.objects.bulk_create(new, batch_size=500)
         for planned in plans:
             if planned.status == "updated":
                 planned.obj.save()
-            self.pks[spec.label][planned.record.key] = planned.obj.pk
+            if planned.obj is not None:
+                planned.pk = planned.obj.pk
+            self.pks[spec.label][planned.record.key] = planned.pk
         changed = [p for p in plans if p.status != "unchanged"]
         self.write_many(spec, changed)
         self.write_results(spec, changed)
@@ -351,12 +402,13 @@ class Importer:
             touched = [p for p in changed if ref.name in p.many]
             if not touched:
                 continue
-            through.objects.filter(**{f"{source}_id__in": [p.obj.pk for p in touched]}).delete()
+            for chunk in chunks(p.pk for p in touched):
+                through.objects.filter(**{f"{source}_id__in": chunk}).delete()
             wanted = {key for p in touched for key in p.many[ref.name]}
             pks = {**self.known_keys(ref.model_label, wanted)}
             through.objects.bulk_create(
                 [
-                    through(**{f"{source}_id": p.obj.pk, f"{target}_id": pks[key]})
+                    through(**{f"{source}_id": p.pk, f"{target}_id": pks[key]})
                     for p in touched
                     for key in p.many[ref.name]
                 ],
@@ -368,10 +420,10 @@ class Importer:
         if not touched:
             return
         model = spec.model._meta.get_field("results").related_model
-        model.objects.filter(project__in=[p.obj for p in touched]).delete()
+        model.objects.filter(project_id__in=[p.pk for p in touched]).delete()
         rows = []
         for planned in touched:
             for _values, row in planned.results:
-                row.project = planned.obj
+                row.project_id = planned.pk
                 rows.append(row)
         model.objects.bulk_create(rows)
