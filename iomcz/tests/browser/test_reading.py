@@ -53,7 +53,7 @@ def test_every_public_page_reads_the_same_without_javascript(site, code):
 def test_no_public_page_asks_another_host_for_anything(site, code):
     """The Content-Security-Policy would hide such a request, so it is lifted here to see every one."""
     for name, path in public_pages(code).items():
-        with site.open(path, status=expected_status(name), bypass_csp=True, wait_until="networkidle") as page:
+        with site.open(path, status=expected_status(name), bypass_csp=True) as page:
             page.mouse.wheel(0, 10000)
             page.wait_for_load_state("networkidle")
     assert site.foreign_requests == []
