@@ -125,6 +125,7 @@ class Importer:
         self.records = {spec.label: {} for spec in specs()}
         self.summary = {spec.label: Counter() for spec in specs()}
         self.pks = defaultdict(dict)
+        self.files = []
 
     def read(self, paths):
         """Read and check every record of every file, without touching the database."""
@@ -135,9 +136,12 @@ class Importer:
             if size == 0:
                 raise ContentError("is empty", path=path)
             reader = READERS[path.suffix.lower()]
+            count = 0
             with path.open("rb") as raw:
                 for index, raw_record in reader(path, raw):
                     self.add(parse_record(raw_record, path, index))
+                    count += 1
+            self.files.append((path, count))
 
     def add(self, record):
         known = self.records[record.spec.label]

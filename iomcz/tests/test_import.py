@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from history.models import Director, KeyFigure, Milestone
+from iomcz.content.progress import ProgressBar
 from iomcz.content.schema import specs
 from iomcz.models import TranslatedContent
 from news.models import NewsItem
@@ -300,3 +301,28 @@ def test_the_shipped_content_imports_cleanly_and_a_second_run_changes_nothing():
     assert database_state() == before
     assert " 0 were created, 0 were updated," in output.splitlines()[-1]
     assert Programme.objects.published().available_in("cs").exists()
+
+
+class _Terminal(_Out):
+    def isatty(self):
+        return True
+
+
+@pytest.mark.django_db
+def test_a_terminal_gets_a_progress_bar_and_a_pipe_does_not(tmp_path, monkeypatch):
+    monkeypatch.setattr(ProgressBar, "delay", 0)
+    path = content_file(tmp_path, SAMPLE)
+    terminal = _Terminal()
+    call_command("import_content", str(path), stdout=terminal)
+    assert "\rImporting [" + "#" * 30 + "] 8/8" in terminal.getvalue()
+    piped = import_content(path)
+    assert "\r" not in piped
+    assert "Importing" not in piped
+
+
+@pytest.mark.django_db
+def test_verbosity_zero_prints_nothing_and_two_lists_the_files(tmp_path):
+    path = content_file(tmp_path, SAMPLE)
+    assert import_content(path, verbosity=0) == ""
+    assert NewsItem.objects.count() == 1
+    assert f"{path}: 8 records" in import_content(path, verbosity=2).splitlines()

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from iomcz.content.errors import ContentError
 from iomcz.content.importer import DEFAULT_MAX_SIZE, Importer
+from iomcz.content.progress import ProgressBar
 
 
 class Command(BaseCommand):
@@ -26,11 +27,21 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, dry_run, max_size, verbosity, **options):
         importer = Importer(max_size=max_size * 1024 * 1024)
+        bar = None
         try:
             importer.read(paths)
+            if verbosity and self.stdout.isatty():
+                bar = ProgressBar(self.stdout, importer.count, "Importing")
+                importer.progress = bar
             summary = importer.run(dry_run=dry_run)
         except ContentError as error:
             raise CommandError(str(error)) from None
+        finally:
+            if bar:
+                bar.finish()
+        if verbosity >= 2:
+            for path, count in importer.files:
+                self.stdout.write(f"{path}: {count} records")
         if verbosity:
             for label, counts in summary.items():
                 if counts:
