@@ -28,10 +28,10 @@ LOCAL_SCHEMES = {"data", "blob", "about"}
 def browser():
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium).")
-    # Playwright's sync API keeps an event loop in this thread; Django's ORM calls in the tests
-    # around it are still synchronous.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
+    # Playwright's sync API leaves an event loop running in this thread, which makes Django refuse
+    # the ORM calls of the tests and fixtures around it, although they are all synchronous.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
@@ -70,7 +70,8 @@ class Site:
     def open(self, path, *, status=200, width=1280, javascript=True, bypass_csp=False, wait_until="load"):
         """A fresh browser tab showing `path`, which must answer `status`.
 
-        `bypass_csp` is only for injecting the tests' own scripts, such as axe-core.
+        `bypass_csp` lets the tests inject their own scripts (axe-core) and see requests that the
+        Content-Security-Policy would stop before they leave the browser.
         """
         context = self.browser.new_context(
             viewport={"width": width, "height": 800},
