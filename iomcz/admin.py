@@ -7,13 +7,14 @@ import dataclasses
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html, format_html_join
-from django.utils.text import capfirst
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from modeltranslation.utils import get_translation_fields
@@ -222,6 +223,30 @@ class ContentAdminForm(forms.ModelForm):
         return cleaned_data
 
 
+def mark_up_to_date_action(code):
+    """A list action for one translation language: "the English changes need no new translation"."""
+
+    @admin.action(
+        description=format_lazy(
+            _("Mark {language} as up to date with the English"), language=dict(settings.LANGUAGES)[code]
+        ),
+        permissions=["change"],
+    )
+    def action(modeladmin, request, queryset):
+        outdated = [obj for obj in queryset if translation_status.outdated_fields(obj, code)]
+        for obj in outdated:
+            translation_status.mark_up_to_date(obj, code)
+            stamp(obj, request.user)
+            obj.save()
+            modeladmin.log_change(request, obj, f"Marked {code} as up to date.")
+        modeladmin.message_user(
+            request, _("%(count)d items marked as up to date.") % {"count": len(outdated)}, messages.SUCCESS
+        )
+
+    action.__name__ = f"mark_{code}_up_to_date"
+    return action
+
+
 class RevisionChanges(HistoricalRecordContextHelper):
     """The changes the history view lists: times in Prague time, bookkeeping columns left out."""
 
@@ -248,6 +273,7 @@ class TranslatedContentAdmin(
     """The base of every content model's admin."""
 
     form = ContentAdminForm
+    actions = tuple(mark_up_to_date_action(code) for code in translation_status.TARGET_LANGUAGES)
     list_filter = (TranslationStateFilter,)
     object_history_template = "admin/revision_history.html"
 
@@ -308,7 +334,7 @@ class TranslatedContentAdmin(
 class PublishableContentAdmin(TranslatedContentAdmin):
     """Content with a status and a publication time, and the Publisher's list actions."""
 
-    actions = ("publish_now", "unpublish")
+    actions = ("publish_now", "unpublish", *TranslatedContentAdmin.actions)
 
     def has_publish_permission(self, request):
         return may_publish(request.user, self.model)

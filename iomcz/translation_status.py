@@ -72,6 +72,16 @@ def record_sources(obj):
     obj.translation_sources = sources
 
 
+def mark_up_to_date(obj, code):
+    """A translator checked the translation against today's English: it is no longer outdated."""
+    hashes = {
+        name: source_hash(getattr(obj, f"{name}_{SOURCE_LANGUAGE}"))
+        for name in tracked_fields(type(obj))
+        if getattr(obj, f"{name}_{code}") and getattr(obj, f"{name}_{SOURCE_LANGUAGE}")
+    }
+    obj.translation_sources = {**(obj.translation_sources or {}), code: hashes}
+
+
 def outdated_fields(obj, code):
     """The fields of a translation whose English source changed since the translation was saved."""
     if code == SOURCE_LANGUAGE:

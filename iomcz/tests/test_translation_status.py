@@ -4,6 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
+from iomcz.tests.admin_support import user_in
 from iomcz.translation_status import State, outdated_fields, report, states
 from news.models import NewsItem
 from programmes.models import Organisation
@@ -101,6 +102,26 @@ def test_the_admin_list_and_change_form_show_an_outdated_translation(admin_clien
     assert 'title="Czech: outdated">CS !<' in changelist.content.decode()
     assert list(outdated.context["cl"].queryset) == [item]
     assert "Czech: outdated English changed in: title" in change
+
+
+def test_a_translator_marks_czech_as_up_to_date_after_a_minor_english_change(client):
+    item = NewsItem.objects.create(
+        title_en="Office opens",
+        lead_en="A lead.",
+        title_uk="Офіс відкрито",
+        lead_uk="Лід.",
+        title_cs="Kancelář",
+        lead_cs="Perex.",
+    )
+    item.title_en = "Office opens!"
+    item.save()
+    client.force_login(user_in("Translator"))
+    with translation.override("en"):
+        assert "Mark Czech as up to date with the English" in client.get("/admin/news/newsitem/").content.decode()
+        client.post("/admin/news/newsitem/", {"action": "mark_cs_up_to_date", "_selected_action": [item.pk]})
+    item = NewsItem.objects.get(pk=item.pk)
+    assert states(item) == {"en": State.COMPLETE, "cs": State.COMPLETE, "uk": State.OUTDATED}
+    assert (item.title_en, item.history.latest().history_user.username) == ("Office opens!", "translator")
 
 
 def test_the_dashboard_lists_what_is_missing_or_outdated_with_links(admin_client):
