@@ -275,3 +275,50 @@ def test_the_news_page_shows_its_image_as_a_responsive_picture_with_its_alt_text
         html = client.get(item.get_absolute_url()).content.decode()
     assert '<picture><source type="image/webp" srcset="/media/renditions/news/photo.jpg/160.webp 160w' in html
     assert 'width="800" height="600" alt="Volunteers at a desk" loading="eager"' in html
+
+
+def admin_add_news(admin_client, image, **changes):
+    from iomcz.tests.admin_support import form_data
+
+    url = "/admin/news/newsitem/add/"
+    with translation.override("en"):
+        data = form_data(admin_client.get(url), title_en="Photo story", lead_en="Lead.", **changes)
+        data["image"] = image
+        return admin_client.post(url, data)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("content", "name", "says"),
+    [
+        (png_header_claiming(30000, 30000), "bomb.png", "too many pixels"),
+        (png_header_claiming(8000, 6000), "big.png", "8000 × 6000 pixels"),
+        (image_bytes("JPEG")[:2000], "cut.jpg", "damaged or incomplete"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "x.svg", "SVG images are not accepted"),
+    ],
+)
+def test_a_bad_upload_in_the_admin_is_a_form_error_and_nothing_is_saved(media, admin_client, content, name, says):
+    response = admin_add_news(admin_client, upload(content, name), image_alt_en="Alt")
+    assert response.status_code == 200
+    assert says in " ".join(response.context["adminform"].form.errors["image"])
+    assert not NewsItem.objects.exists()
+    assert not any(media.rglob("*.*"))
+
+
+@pytest.mark.django_db
+def test_an_admin_upload_without_alt_text_is_refused_naming_the_language(media, admin_client):
+    response = admin_add_news(admin_client, upload(image_bytes("JPEG")))
+    assert response.status_code == 200
+    assert "Describe the image in English" in " ".join(response.context["adminform"].form.errors["image_alt_en"])
+
+
+@pytest.mark.django_db
+def test_an_admin_upload_is_stored_without_metadata_and_listed_with_a_thumbnail(media, admin_client):
+    response = admin_add_news(admin_client, upload(image_bytes("JPEG", exif=gps_exif())), image_alt_en="A desk")
+    assert response.status_code == 302
+    item = NewsItem.objects.get()
+    with Image.open(item.image.path) as stored:
+        assert not stored.getexif()
+    with translation.override("en"):
+        listing = admin_client.get("/admin/news/newsitem/").content.decode()
+    assert '<td class="field-thumbnail"><img src="/media/renditions/news/photo.jpg/160.jpg" width="80"' in listing
