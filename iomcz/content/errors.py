@@ -2,11 +2,12 @@
 
 
 class ContentError(Exception):
-    """Bad input, reported as one line: file, record (1-based index and key), field, problem."""
+    """Bad input, reported as one line: file, record (1-based index or line, and key), field, problem."""
 
-    def __init__(self, message, *, path=None, index=None, key=None, field=None):
+    def __init__(self, message, *, path=None, index=None, key=None, field=None, unit="record"):
         super().__init__(message)
         self.message = message
+        self.unit = unit
         self.path = path
         self.index = index
         self.key = key
@@ -25,7 +26,7 @@ class ContentError(Exception):
         if self.path:
             parts.append(str(self.path))
         if self.index:
-            parts.append(f'record {self.index} (key "{self.key}")' if self.key else f"record {self.index}")
+            parts.append(f'{self.unit} {self.index} (key "{self.key}")' if self.key else f"{self.unit} {self.index}")
         if self.field:
             parts.append(f'field "{self.field}"')
         parts.append(" ".join(str(self.message).split()))

@@ -7,12 +7,17 @@ from .jsonfile import FORMAT_NAME, FORMAT_VERSION
 from .schema import specs
 
 
-def records(since=None):
-    """Every record of every model, in dependency order and by key; only those changed after `since`."""
+def records(since=None, labels=None):
+    """Every record of every model (or of `labels`), in dependency order and by key.
+
+    With `since`, only the items changed at or after that moment.
+    """
     for spec in specs():
+        if labels is not None and spec.label not in labels:
+            continue
         queryset = spec.model.objects.order_by("key")
         if since is not None:
-            queryset = queryset.filter(updated__gt=since)
+            queryset = queryset.filter(updated__gte=since)
         single = [f.name for f in spec.fields if isinstance(f, Reference) and not isinstance(f, References)]
         many = [f.name for f in spec.fields if isinstance(f, References | Results)]
         queryset = queryset.select_related(*single).prefetch_related(*many)

@@ -16,13 +16,14 @@ from django.db import IntegrityError, transaction
 from iomcz.i18n import LANGUAGE_CODES
 from iomcz.models import translated_fields
 
+from .csvfile import read_csv_records
 from .errors import ContentError, FieldError
 from .fields import Reference, References, Results, Translated, check_key, type_name
 from .jsonfile import read_json_records
 from .schema import spec_for, specs
 
 DEFAULT_MAX_SIZE = 100 * 1024 * 1024
-READERS = {".json": read_json_records}
+READERS = {".json": (read_json_records, "record"), ".csv": (read_csv_records, "line")}
 
 
 def content_files(paths):
@@ -55,18 +56,23 @@ class Record:
     values: dict
     path: str
     index: int
+    unit: str = "record"
 
     def error(self, message, field=None):
-        return ContentError(message, path=self.path, index=self.index, key=self.key, field=field)
+        return ContentError(message, path=self.path, index=self.index, key=self.key, field=field, unit=self.unit)
+
+    @property
+    def where(self):
+        return f"{self.unit} {self.index} of {self.path}"
 
 
-def parse_record(raw, path, index):
+def parse_record(raw, path, index, unit="record"):
     if not isinstance(raw, dict):
-        raise ContentError(f"expected an object, got {type_name(raw)}", path=path, index=index)
+        raise ContentError(f"expected an object, got {type_name(raw)}", path=path, index=index, unit=unit)
     shown_key = raw.get("key") if isinstance(raw.get("key"), str) else None
 
     def error(message, field):
-        return ContentError(message, path=path, index=index, key=shown_key, field=field)
+        return ContentError(message, path=path, index=index, key=shown_key, field=field, unit=unit)
 
     label = raw.get("model")
     if label is None:
@@ -92,7 +98,7 @@ def parse_record(raw, path, index):
             values[name] = field.parse(value)
         except FieldError as problem:
             raise error(str(problem), f"{name}.{problem.subfield}" if problem.subfield else name) from None
-    return Record(spec, key, values, str(path), index)
+    return Record(spec, key, values, str(path), index, unit)
 
 
 @dataclass
@@ -135,11 +141,11 @@ class Importer:
                 raise ContentError(f"is {size:,} bytes, over the limit of {self.max_size:,} bytes", path=path)
             if size == 0:
                 raise ContentError("is empty", path=path)
-            reader = READERS[path.suffix.lower()]
+            reader, unit = READERS[path.suffix.lower()]
             count = 0
             with path.open("rb") as raw:
                 for index, raw_record in reader(path, raw):
-                    self.add(parse_record(raw_record, path, index))
+                    self.add(parse_record(raw_record, path, index, unit))
                     count += 1
             self.files.append((path, count))
 
@@ -147,7 +153,7 @@ class Importer:
         known = self.records[record.spec.label]
         earlier = known.get(record.key)
         if earlier:
-            raise record.error(f"duplicate key: record {earlier.index} of {earlier.path} has the same key", field="key")
+            raise record.error(f"duplicate key: {earlier.where} has the same key", field="key")
         known[record.key] = record
 
     @property
@@ -375,7 +381,7 @@ class Importer:
                     raise planned.record.error(
                         f'the slug "{slug}" is already used by {holder}', spec.field_for_column(column)
                     )
-                taken[column][slug] = f"record {planned.record.index} of {planned.record.path}"
+                taken[column][slug] = planned.record.where
 
     def write(self, spec, plans):
         model = spec.model
