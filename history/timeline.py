@@ -76,7 +76,8 @@ class TenureChart:
     def __init__(self, directors, today):
         self.today = today
         self.start = AXIS_START
-        directors = sorted(directors, key=lambda d: (d.started or datetime.date.min, d.order, d.pk or 0))
+        # The editors' order places a director whose start is unknown; the start orders the rest.
+        directors = sorted(directors, key=lambda d: (d.order, d.started or datetime.date.min, d.pk or 0))
         self.segments = self._segments(directors)
         span = (self.today - self.start).days or 1
         for row, segment in enumerate(self.segments):

@@ -55,6 +55,18 @@ def test_a_director_without_a_known_start_is_drawn_from_an_uncertain_start():
     assert chart.segments[1].is_gap
 
 
+def test_a_director_with_an_unknown_start_follows_the_editors_order_from_the_previous_end():
+    later = director("Later", ended=datetime.date(2012, 5, 1))
+    later.order = 2
+    earlier = director("Earlier", datetime.date(2000, 1, 1), datetime.date(2005, 1, 1))
+    earlier.order = 1
+    chart = TenureChart([later, earlier], today=TODAY)
+    assert describe(chart)[1:3] == [
+        ("Earlier", datetime.date(2000, 1, 1), datetime.date(2005, 1, 1), False),
+        ("Later", datetime.date(2005, 1, 1), datetime.date(2012, 5, 1), True),
+    ]
+
+
 def test_the_director_in_office_reaches_today_and_coordinates_do_not_depend_on_the_language():
     chart = TenureChart([director("Now", datetime.date(2022, 7, 1), started_precision="month")], today=TODAY)
     with translation.override("cs"):

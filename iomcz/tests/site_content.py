@@ -199,7 +199,7 @@ class PageHead(HTMLParser):
         elif tag == "nav" and "languages" in attrs.get("class", ""):
             self._in_switcher = True
         elif tag == "a" and self._in_switcher:
-            self.switcher[attrs["lang"]] = attrs["href"]
+            self.switcher[attrs["hreflang"]] = attrs["href"]
 
     def handle_endtag(self, tag):
         if tag == "nav":
