@@ -24,17 +24,24 @@ def available_news():
 class NewsFilters:
     """The reader's choice of kind, year, programme and search words, read from the query string.
 
-    Unknown values are ignored rather than failing: a stale or hand-edited link still shows news.
+    A value the list does not know (a stale or hand-edited link) is left out and named in
+    `ignored`, so that the page still shows news and says which filter it did not apply.
     """
 
     def __init__(self, params, programmes, years):
+        self.ignored = []
         self.q = params.get("q", "").strip()[:200]
-        kinds = dict(NewsItem.Kind.choices)
-        self.kind = params.get("kind") if params.get("kind") in kinds else ""
-        year = params.get("year", "")
-        self.year = int(year) if year.isdigit() and int(year) in years else None
-        keys = {programme.key for programme in programmes}
-        self.programme = params.get("programme") if params.get("programme") in keys else ""
+        self.kind = self.choose(params, "kind", set(NewsItem.Kind.values))
+        year = self.choose(params, "year", {str(year) for year in years})
+        self.year = int(year) if year else None
+        self.programme = self.choose(params, "programme", {programme.key for programme in programmes})
+
+    def choose(self, params, name, known):
+        value = params.get(name, "")
+        if value and value not in known:
+            self.ignored.append(name)
+            return ""
+        return value
 
     def apply(self, queryset):
         if self.kind:

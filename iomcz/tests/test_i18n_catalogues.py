@@ -9,7 +9,7 @@ from django.conf import settings
 
 CATALOGUES = {code: Path(settings.BASE_DIR, "locale", code, "LC_MESSAGES", "django.po") for code in ("cs", "uk")}
 KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?) (\".*\")$")
-PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]")
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w+\}")
 
 
 def read_entries(path):

@@ -51,7 +51,6 @@ def test_anonymous_readers_never_see_drafts_or_scheduled_items(client, site):
         ("programme=avrr&kind=news", []),
         ("q=petr+cap", ["25 years of IOM in Czechia"]),
         ("q=SUMMER&kind=news", ["Summer School opens"]),
-        ("kind=unknown", ["25 years of IOM in Czechia", "Summer School opens"]),
     ],
 )
 def test_filters_and_search_combine(client, site, query, expected):
@@ -151,3 +150,12 @@ def test_staff_can_preview_a_draft_that_is_marked_and_never_cached(client, admin
     with translation.override("en"):
         live = client.get("/en/news/summer-school-opens/")
     assert "preview-banner" not in live.content.decode() and not live.has_header("Cache-Control")
+
+
+@pytest.mark.django_db
+def test_an_unknown_filter_value_is_left_out_and_named(client, site):
+    with translation.override("cs"):
+        response = client.get("/cs/aktuality/?kind=interview&year=1850&programme=avrr")
+    html = response.content.decode()
+    assert titles(response) == ["25 let IOM v Česku"]
+    assert "Některé filtry v tomto odkazu nejsou známé a byly vynechány: Druh, Rok</p>" in html
