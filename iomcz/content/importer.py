@@ -18,12 +18,14 @@ from iomcz.models import translated_fields
 
 from .csvfile import read_csv_records
 from .errors import ContentError, FieldError
+from .feeds import FEED_SUFFIXES, read_feed
 from .fields import Reference, References, Results, Translated, check_key, type_name
 from .jsonfile import read_json_records
 from .schema import spec_for, specs
 
 DEFAULT_MAX_SIZE = 100 * 1024 * 1024
 READERS = {".json": (read_json_records, "record"), ".csv": (read_csv_records, "line")}
+SUFFIXES = (*READERS, *FEED_SUFFIXES)
 
 
 def content_files(paths):
@@ -32,14 +34,14 @@ def content_files(paths):
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in READERS)
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
             if not found:
-                raise ContentError(f"the folder holds no {' or '.join(READERS)} files", path=given)
+                raise ContentError(f"the folder holds no {', '.join(SUFFIXES)} files", path=given)
             files.extend(found)
         elif path.is_file():
-            if path.suffix.lower() not in READERS:
+            if path.suffix.lower() not in SUFFIXES:
                 raise ContentError(
-                    f"is not a content file (expected a name ending in {', '.join(READERS)})", path=given
+                    f"is not a content file (expected a name ending in {', '.join(SUFFIXES)})", path=given
                 )
             files.append(path)
         else:
@@ -57,6 +59,7 @@ class Record:
     path: str
     index: int
     unit: str = "record"
+    languages: tuple = LANGUAGE_CODES
 
     def error(self, message, field=None):
         return ContentError(message, path=self.path, index=self.index, key=self.key, field=field, unit=self.unit)
@@ -66,7 +69,7 @@ class Record:
         return f"{self.unit} {self.index} of {self.path}"
 
 
-def parse_record(raw, path, index, unit="record"):
+def parse_record(raw, path, index, unit="record", languages=LANGUAGE_CODES):
     if not isinstance(raw, dict):
         raise ContentError(f"expected an object, got {type_name(raw)}", path=path, index=index, unit=unit)
     shown_key = raw.get("key") if isinstance(raw.get("key"), str) else None
@@ -98,7 +101,7 @@ def parse_record(raw, path, index, unit="record"):
             values[name] = field.parse(value)
         except FieldError as problem:
             raise error(str(problem), f"{name}.{problem.subfield}" if problem.subfield else name) from None
-    return Record(spec, key, values, str(path), index, unit)
+    return Record(spec, key, values, str(path), index, unit, languages)
 
 
 @dataclass
@@ -125,8 +128,10 @@ def chunks(items, size=500):
 
 
 class Importer:
-    def __init__(self, max_size=DEFAULT_MAX_SIZE, progress=None):
+    def __init__(self, max_size=DEFAULT_MAX_SIZE, progress=None, language=None):
         self.max_size = max_size
+        self.language = language
+        self.warnings = []
         self.progress = progress
         self.records = {spec.label: {} for spec in specs()}
         self.summary = {spec.label: Counter() for spec in specs()}
@@ -141,11 +146,16 @@ class Importer:
                 raise ContentError(f"is {size:,} bytes, over the limit of {self.max_size:,} bytes", path=path)
             if size == 0:
                 raise ContentError("is empty", path=path)
-            reader, unit = READERS[path.suffix.lower()]
             count = 0
             with path.open("rb") as raw:
-                for index, raw_record in reader(path, raw):
-                    self.add(parse_record(raw_record, path, index, unit))
+                if path.suffix.lower() in FEED_SUFFIXES:
+                    language, items = read_feed(path, raw, self.language, self.warnings.append)
+                    unit, languages = "entry", (language,)
+                else:
+                    reader, unit = READERS[path.suffix.lower()]
+                    items, languages = reader(path, raw), LANGUAGE_CODES
+                for index, raw_record in items:
+                    self.add(parse_record(raw_record, path, index, unit, languages))
                     count += 1
             self.files.append((path, count))
 
@@ -277,6 +287,9 @@ class Importer:
                         raise record.error(f"a {spec.label} needs a {field.model_label}", name)
                     planned.references[name] = value
                     planned.values[f"{name}_id"] = targets[name].get(value) if value else None
+            elif isinstance(field, Translated):
+                columns = field.column_values(value)
+                planned.values.update({f"{name}_{code}": columns[f"{name}_{code}"] for code in record.languages})
             else:
                 planned.values.update(field.column_values(value))
         return planned

@@ -171,7 +171,7 @@ def test_the_same_key_in_two_files_of_one_import_is_refused(tmp_path, existing_c
 def test_an_empty_folder_is_refused(tmp_path, existing_content):
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert_refused([empty], f"{empty}: the folder holds no .json or .csv files", existing_content)
+    assert_refused([empty], f"{empty}: the folder holds no .json, .csv, .xml, .rss, .atom files", existing_content)
 
 
 @pytest.mark.django_db
@@ -183,7 +183,7 @@ def test_a_path_that_does_not_exist_is_refused(tmp_path, existing_content):
 def test_a_file_of_another_kind_is_refused(tmp_path, existing_content):
     path = tmp_path / "notes.txt"
     path.write_text("hello", encoding="utf-8")
-    assert_refused([path], f"{path}: is not a content file (expected a name ending in .json, .csv)", existing_content)
+    assert_refused([path], f"{path}: is not a content file (expected a name ending in .json, .csv, .xml, .rss, .atom)", existing_content)
 
 
 @pytest.mark.django_db

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from iomcz.content.errors import ContentError
 from iomcz.content.importer import DEFAULT_MAX_SIZE, Importer
 from iomcz.content.progress import ProgressBar
+from iomcz.i18n import LANGUAGE_CODES
 
 
 class Command(BaseCommand):
@@ -18,6 +19,11 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="a content file or a folder of them")
         parser.add_argument("--dry-run", action="store_true", help="check and report, but write nothing")
         parser.add_argument(
+            "--language",
+            choices=LANGUAGE_CODES,
+            help="the language of RSS/Atom feed files (default: the language the feed declares)",
+        )
+        parser.add_argument(
             "--max-size",
             type=int,
             default=DEFAULT_MAX_SIZE // (1024 * 1024),
@@ -25,8 +31,8 @@ class Command(BaseCommand):
             help="refuse files larger than this many megabytes (default %(default)s)",
         )
 
-    def handle(self, *args, paths, dry_run, max_size, verbosity, **options):
-        importer = Importer(max_size=max_size * 1024 * 1024)
+    def handle(self, *args, paths, dry_run, language, max_size, verbosity, **options):
+        importer = Importer(max_size=max_size * 1024 * 1024, language=language)
         bar = None
         try:
             importer.read(paths)
@@ -39,6 +45,8 @@ class Command(BaseCommand):
         finally:
             if bar:
                 bar.finish()
+        for warning in importer.warnings:
+            self.stderr.write(warning)
         if verbosity >= 2:
             for path, count in importer.files:
                 self.stdout.write(f"{path}: {count} records")
@@ -53,5 +61,8 @@ class Command(BaseCommand):
             verb = "would be" if dry_run else "were"
             self.stdout.write(
                 f"{importer.count} records: {total['created']} {verb} created, {total['updated']} {verb} updated, "
-                f"{total['unchanged']} unchanged." + (" Dry run: nothing was written." if dry_run else "")
+                f"{total['unchanged']} unchanged"
+                + (f", {len(importer.warnings)} skipped (see above)" if importer.warnings else "")
+                + "."
+                + (" Dry run: nothing was written." if dry_run else "")
             )
