@@ -92,7 +92,7 @@ class TranslatedDetailView(PageLanguagesMixin, DetailView):
 def elsewhere_response(request, item, section_url_name):
     """The 404 page for an item that exists, but not in the reader's language."""
     urls = object_urls(item)
-    languages = [(code, language_name(code), url) for code, url in urls.items()]
+    languages = [(code, language_name(code), url, item.column(item.slug_source, code)) for code, url in urls.items()]
     context = {
         "item_languages": languages,
         "page_languages": PageLanguages(urls, fallbacks=view_urls(section_url_name)),

@@ -120,7 +120,9 @@ def test_an_item_missing_in_a_language_answers_404_naming_its_languages(client, 
     html = response.content.decode()
     assert response.status_code == 404
     assert "Tato stránka není v tomto jazyce k dispozici" in html
-    assert re.findall(r'<li><a href="([^"]+)" hreflang="(\w+)">', html) == [("/en/news/summer-school-opens/", "en")]
+    assert re.findall(r'<li><a href="([^"]+)" hreflang="(\w+)">([^<]+)<span lang="\w+">([^<]+)', html) == [
+        ("/en/news/summer-school-opens/", "en", "Angličtina: ", "Summer School opens")
+    ]
 
 
 @pytest.mark.django_db
