@@ -44,8 +44,8 @@ def test_a_programme_lists_its_live_projects_newest_first(client, site):
 @pytest.mark.parametrize(
     ("code", "path", "budget"),
     [
-        ("en", "/en/programmes/projects/return-and-reintegration-2018-2022/", "1,234,567.5 EUR"),
-        ("cs", "/cs/programy/projekty/navraty-a-reintegrace-2018-2022/", "1\xa0234\xa0567,5 EUR"),
+        ("en", "/en/programmes/projects/return-and-reintegration-2018-2022/", "1,234,567.50 EUR"),
+        ("cs", "/cs/programy/projekty/navraty-a-reintegrace-2018-2022/", "1\xa0234\xa0567,50 EUR"),
     ],
 )
 def test_a_project_shows_code_budget_funders_and_results_in_its_language(client, site, code, path, budget):
