@@ -152,6 +152,35 @@ def assert_refused(paths, expected, before, **options):
         ("wrong-format-name.json", 'field "format": is not a content file: "format" must be "iomcz-content"'),
         ("wrong-version.json", 'field "version": "version" must be 1'),
         ("year-zero.json", 'record 1 (key "d"): field "started": "0000" is not a valid date (year 0 is out of range)'),
+        ("csv-bad-boolean.csv", 'line 2 (key "m"): field "highlight": expected true or false, got a string'),
+        ("csv-bad-integer.csv", 'line 2 (key "k"): field "order": expected a whole number of 0 or more, got a string'),
+        ("csv-empty.csv", "is empty"),
+        (
+            "csv-field-of-another-model.csv",
+            'line 2 (key "partner"): field "title_en": is not a field of programmes.organisation',
+        ),
+        (
+            "csv-header-only-bad-date.csv",
+            'line 2 (key "k"): field "as_of": "2023-13-01" is not a date of the form YYYY-MM-DD',
+        ),
+        ("csv-invalid-utf8-late.csv", "is not valid UTF-8 after line 2851 (invalid start byte)"),
+        (
+            "csv-model-not-in-csv.csv",
+            'line 2 (key "one"): field "model": "programmes.project" cannot be imported from CSV (expected one of news.newsitem, history.milestone, history.keyfigure, programmes.organisation)',
+        ),
+        ("csv-no-key-column.csv", 'line 1: the header has no "key" column'),
+        ("csv-nul-bytes.csv", "contains NUL bytes: it is a binary or UTF-16 file, not a UTF-8 CSV"),
+        ("csv-ragged-row.csv", "line 3: has 4 cells but the header has 5 columns"),
+        ("csv-repeated-column.csv", 'line 1: the column "title_en" appears twice in the header'),
+        ("csv-unknown-column.csv", 'line 1: unknown column "titel_en" in the header'),
+        ("csv-unterminated-quote.csv", "line 2: is not valid CSV (unexpected end of data)"),
+        ("csv-windows-1250.csv", "is not UTF-8 (it looks like cp1250); save it as UTF-8 and import it again"),
+        ("feed-entity-bomb.rss", "declares a DTD or entities, which are refused in imported feeds"),
+        ("feed-entry-without-date.rss", 'entry 1 (key "undated"): field "published_at": This field cannot be null.'),
+        ("feed-entry-without-link.rss", "entry 1: has no link or id to make a key from"),
+        ("feed-not-a-feed.xml", "is not an RSS 2.0 or Atom feed"),
+        ("feed-truncated.rss", "is not well-formed XML (no element found at line 1, column 89)"),
+        ("feed-unknown-language.rss", 'the feed\'s language "de" is not one of en, cs, uk: give --language'),
     ],
 )
 def test_a_malformed_file_is_refused_with_a_message_naming_where(name, problem, existing_content):
@@ -183,7 +212,11 @@ def test_a_path_that_does_not_exist_is_refused(tmp_path, existing_content):
 def test_a_file_of_another_kind_is_refused(tmp_path, existing_content):
     path = tmp_path / "notes.txt"
     path.write_text("hello", encoding="utf-8")
-    assert_refused([path], f"{path}: is not a content file (expected a name ending in .json, .csv, .xml, .rss, .atom)", existing_content)
+    assert_refused(
+        [path],
+        f"{path}: is not a content file (expected a name ending in .json, .csv, .xml, .rss, .atom)",
+        existing_content,
+    )
 
 
 @pytest.mark.django_db
