@@ -82,13 +82,14 @@ class PageLanguages:
 
     `urls` maps each language the page exists in to its path; `fallbacks` gives, for the other
     languages, where the switcher leads instead (the section's page in that language), so that
-    switching language never ends on a dead end. `query` is kept on the switcher's links.
+    switching language never ends on a dead end. `query` is kept on the switcher's links;
+    `page_query` (a list's page number) also on the canonical and hreflang links.
     """
 
     urls: dict
     fallbacks: dict = field(default_factory=dict)
     query: str = ""
-    canonical_query: str = ""
+    page_query: str = ""
 
     @property
     def code(self):
@@ -96,15 +97,18 @@ class PageLanguages:
 
     @property
     def canonical(self):
-        path = self.urls.get(self.code) or self.fallbacks.get(self.code, "")
-        return absolute(path) + (f"?{self.canonical_query}" if self.canonical_query else "")
+        return self.indexed_url(self.urls.get(self.code) or self.fallbacks.get(self.code, ""))
+
+    def indexed_url(self, path):
+        """The absolute URL search engines should index for a path: with the page number, no filters."""
+        return absolute(path) + (f"?{self.page_query}" if self.page_query else "")
 
     @property
     def alternates(self):
         """[(hreflang, absolute URL)] for every language the page exists in, then x-default."""
-        links = [(code, absolute(self.urls[code])) for code in LANGUAGE_CODES if code in self.urls]
+        links = [(code, self.indexed_url(self.urls[code])) for code in LANGUAGE_CODES if code in self.urls]
         if links:
-            links.append(("x-default", absolute(self.urls[x_default_language(self.urls)])))
+            links.append(("x-default", self.indexed_url(self.urls[x_default_language(self.urls)])))
         return links
 
     @property
@@ -121,7 +125,7 @@ class PageLanguages:
         for code in LANGUAGE_CODES:
             available = code in self.urls
             url = self.urls[code] if available else self.fallbacks.get(code) or reverse_in_language(code, "home")
-            if available and self.query:
+            if self.query:
                 url = f"{url}?{self.query}"
             links.append(SwitcherLink(code, native_language_name(code), url, available, code == self.code))
         return links

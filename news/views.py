@@ -2,13 +2,13 @@
 
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils.translation import gettext
 from django.views.generic import ListView
 
-from iomcz.i18n import PageLanguages, absolute, view_urls
+from iomcz.i18n import LANGUAGE_CODES, PageLanguages, absolute, view_urls
 from iomcz.views import PageLanguagesMixin, TranslatedDetailView
 from programmes.models import Programme, Project
 
@@ -81,10 +81,26 @@ class NewsListView(PageLanguagesMixin, ListView):
         return self.filters.apply(available_news()).latest_first().defer(*LIST_COLUMNS_DEFERRED)
 
     def get_page_languages(self):
+        """The list in each language; past page 1, only the languages whose list is that long.
+
+        The switcher keeps the filters but not the page number, which differs between languages.
+        """
+        urls = view_urls(self.url_name)
         page = self.request.GET.get("page", "")
-        page_query = f"page={page}" if page.isdigit() and page != "1" else ""
-        query = "&".join(part for part in (self.filters.query(), page_query) if part)
-        return PageLanguages(view_urls(self.url_name), query=query, canonical_query=page_query)
+        number = int(page) if page.isdigit() else 1
+        if number > 1:
+            urls = {code: url for code, url in urls.items() if code in self.languages_with_page(number)}
+        page_query = f"page={number}" if number > 1 else ""
+        fallbacks = view_urls(self.url_name)
+        return PageLanguages(urls, fallbacks=fallbacks, query=self.filters.query(), page_query=page_query)
+
+    def languages_with_page(self, number):
+        """The languages whose unfiltered list has a page `number`, counted in one query."""
+        published = NewsItem.objects.published()
+        counts = published.aggregate(
+            **{code: Count("pk", filter=Q(pk__in=published.available_in(code).values("pk"))) for code in LANGUAGE_CODES}
+        )
+        return {code for code, count in counts.items() if count > (number - 1) * self.paginate_by}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

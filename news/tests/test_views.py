@@ -92,7 +92,21 @@ def test_pagination_shows_ten_items_and_keeps_the_filters_in_its_links(client, s
     assert next_link == "?kind=story&q=story&page=2"
     assert sorted(pager_links(second)) == ["?kind=story&q=story&page=1", "?kind=story&q=story&page=3"]
     assert head_of(second).canonical == "http://127.0.0.1:8000/en/news/?page=2"
-    assert head_of(second).switcher["cs"] == "/cs/aktuality/?kind=story&q=story&page=2"
+    assert head_of(second).switcher["cs"] == "/cs/aktuality/?kind=story&q=story"
+
+
+@pytest.mark.django_db
+def test_a_later_page_of_the_list_names_only_the_languages_whose_list_is_that_long(client, site):
+    for n in range(12):
+        make_news({"title": {"en": f"Story {n}", "uk": f"Історія {n}"}, "lead": {"en": "Lead", "uk": "Лід"}})
+    with translation.override("uk"):
+        head = head_of(client.get("/uk/novyny/?page=2"))
+    assert head.alternates == {
+        "en": "http://127.0.0.1:8000/en/news/?page=2",
+        "uk": "http://127.0.0.1:8000/uk/novyny/?page=2",
+        "x-default": "http://127.0.0.1:8000/en/news/?page=2",
+    }
+    assert head.switcher == {"en": "/en/news/", "cs": "/cs/aktuality/"}
 
 
 @pytest.mark.django_db
