@@ -46,4 +46,3 @@ class ProjectDetailView(TranslatedDetailView):
                 "results",
             )
         )
-
