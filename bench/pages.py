@@ -12,6 +12,7 @@ import argparse
 import http.client
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -72,7 +73,7 @@ def page_paths():
 
 
 def fetch(port, path):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
     try:
         connection.request("GET", path, headers={"Host": "127.0.0.1"})
         response = connection.getresponse()
@@ -97,8 +98,7 @@ def wait_until_serving(port, server, seconds=60):
 
 def requests_per_second(port, path, requests, seconds, threads):
     """Completed requests per second: at most `requests` requests, stopping after `seconds`."""
-    for _ in range(3):
-        fetch(port, path)
+    fetch(port, path)
     lock = threading.Lock()
     sent = 0
     failures = []
@@ -111,7 +111,10 @@ def requests_per_second(port, path, requests, seconds, threads):
                 if sent >= requests or time.perf_counter() > deadline:
                     return
                 sent += 1
-            status = fetch(port, path)
+            try:
+                status = fetch(port, path)
+            except OSError as error:
+                status = type(error).__name__
             if status != 200:
                 failures.append(status)
 
@@ -122,9 +125,7 @@ def requests_per_second(port, path, requests, seconds, threads):
     for worker in workers:
         worker.join()
     elapsed = time.perf_counter() - started
-    if failures:
-        raise SystemExit(f"{path} answered {sorted(set(failures))} to {len(failures)} requests")
-    return sent / elapsed, sent
+    return sent / elapsed, sent, failures
 
 
 def main():
@@ -135,6 +136,8 @@ def main():
     parser.add_argument("--threads", type=int, default=4, help="client threads (default 4)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2)")
     options = parser.parse_args()
+    # A plain `kill` still stops gunicorn and removes the throwaway database.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
 
     with tempfile.TemporaryDirectory(prefix="iomcz-bench-") as folder:
         port = free_port()
@@ -169,11 +172,14 @@ def main():
                 f"at most {options.requests} requests or {options.seconds:g} s per page\n"
             )
             print(f"{'page':34} {'requests':>8} {'req/s':>9} {'ratio':>7}")
-            trivial = None
-            for page, path in paths.items():
-                rate, sent = requests_per_second(port, path, options.requests, options.seconds, options.threads)
-                trivial = trivial or rate
-                print(f"{page:34} {sent:8d} {rate:9.1f} {rate / trivial:7.3f}", flush=True)
+            results = {}
+            for page, path in [*paths.items(), ("trivial view, again", TRIVIAL)]:
+                results[page] = requests_per_second(port, path, options.requests, options.seconds, options.threads)
+            # The trivial view runs first and last; their mean evens out a machine that got busier.
+            trivial = (results["trivial view"][0] + results["trivial view, again"][0]) / 2
+            for page, (rate, sent, failures) in results.items():
+                failed = f"  {len(failures)} failed: {sorted(set(map(str, failures)))}" if failures else ""
+                print(f"{page:34} {sent:8d} {rate:9.1f} {rate / trivial:7.3f}{failed}")
         finally:
             server.terminate()
             try:
