@@ -171,6 +171,18 @@ class DateTime(Field):
         return timezone.localtime(value).isoformat() if value else None
 
 
+class Stamp(DateTime):
+    """`created` / `updated`: kept when an import creates the item (a restore keeps its history);
+    any change an import makes is stamped with the time of that import instead."""
+
+    @property
+    def columns(self):
+        return ()
+
+    def column_values(self, value):
+        return {}
+
+
 class DecimalField(Field):
     """A number written as a string, so that nothing is lost to floating point: "7.6"."""
 

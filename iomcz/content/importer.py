@@ -19,7 +19,7 @@ from iomcz.models import translated_fields
 from .csvfile import read_csv_records
 from .errors import ContentError, FieldError
 from .feeds import FEED_SUFFIXES, read_feed
-from .fields import Reference, References, Results, Translated, check_key, type_name
+from .fields import Reference, References, Results, Stamp, Translated, check_key, type_name
 from .jsonfile import read_json_records
 from .schema import spec_for, specs
 
@@ -116,6 +116,7 @@ class Planned:
     references: dict = field(default_factory=dict)
     many: dict = field(default_factory=dict)
     results: list | None = None
+    stamps: dict = field(default_factory=dict)
 
     def column(self, name):
         return getattr(self.obj, name) if self.obj is not None else self.values.get(name)
@@ -271,7 +272,10 @@ class Importer:
         planned = Planned(record, {})
         for name, value in record.values.items():
             field = spec.by_name[name]
-            if isinstance(field, Results):
+            if isinstance(field, Stamp):
+                if value is not None:
+                    planned.stamps[name] = value
+            elif isinstance(field, Results):
                 planned.results = self.result_rows(spec, record, value)
             elif isinstance(field, Reference):
                 keys = value if isinstance(field, References) else [value] if value else []
@@ -405,6 +409,7 @@ class Importer:
                     setattr(planned.obj, f"{name}_id", self.pks[target][key])
         new = [p.obj for p in plans if p.status == "created"]
         model.objects.bulk_create(new, batch_size=500)
+        self.restore_stamps(model, [p for p in plans if p.status == "created" and p.stamps])
         for planned in plans:
             if planned.status == "updated":
                 planned.obj.save()
@@ -414,6 +419,17 @@ class Importer:
         changed = [p for p in plans if p.status != "unchanged"]
         self.write_many(spec, changed)
         self.write_results(spec, changed)
+
+    @staticmethod
+    def restore_stamps(model, plans):
+        """Give new items the created/updated times their records carry (saving sets "now")."""
+        for name in ("created", "updated"):
+            stamped = [p.obj for p in plans if name in p.stamps]
+            for planned in plans:
+                if name in planned.stamps:
+                    setattr(planned.obj, name, planned.stamps[name])
+            if stamped:
+                model.objects.bulk_update(stamped, [name], batch_size=500)
 
     def write_many(self, spec, changed):
         for ref in spec.fields:

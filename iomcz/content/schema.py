@@ -19,6 +19,7 @@ from .fields import (
     Reference,
     References,
     Results,
+    Stamp,
     Text,
     Translated,
 )
@@ -56,6 +57,11 @@ def publishing():
 
 def build_specs():
     """One spec per model, in dependency order: what a record refers to is written before it."""
+    stamps = (Stamp("created"), Stamp("updated"))
+    return tuple(ModelSpec(spec.label, (*spec.fields, *stamps)) for spec in content_specs())
+
+
+def content_specs():
     return (
         ModelSpec(
             "programmes.organisation",

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from history.models import Director, KeyFigure, Milestone
 from iomcz.content.progress import ProgressBar
@@ -326,3 +327,16 @@ def test_verbosity_zero_prints_nothing_and_two_lists_the_files(tmp_path):
     assert import_content(path, verbosity=0) == ""
     assert NewsItem.objects.count() == 1
     assert f"{path}: 8 records" in import_content(path, verbosity=2).splitlines()
+
+
+@pytest.mark.django_db
+def test_a_new_item_keeps_its_recorded_times_and_a_change_is_stamped_with_the_time_of_the_import(tmp_path):
+    stamped = {**SAMPLE[0], "created": "2019-05-01T08:00:00+02:00", "updated": "2020-01-02T03:04:05.678901+01:00"}
+    import_content(content_file(tmp_path, [stamped]))
+    amif = Organisation.objects.get()
+    assert amif.created.isoformat() == "2019-05-01T06:00:00+00:00"
+    assert amif.updated.isoformat() == "2020-01-02T02:04:05.678901+00:00"
+    import_content(content_file(tmp_path, [{**stamped, "country": "BE"}]))
+    amif.refresh_from_db()
+    assert amif.created.isoformat() == "2019-05-01T06:00:00+00:00"
+    assert amif.updated.year == timezone.now().year

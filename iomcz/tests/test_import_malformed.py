@@ -131,7 +131,7 @@ def assert_refused(paths, expected, before, **options):
         ("truncated.json", "record 2: the JSON ends too early (is the file truncated?)"),
         (
             "unknown-field.json",
-            'record 1 (key "bad-news"): field "headline": unknown field for news.newsitem (known: title, slug, lead, body, kind, scope, status, published_at, image_alt, image_caption, image_credit, media_contact_name, media_contact_email, programmes, projects)',
+            'record 1 (key "bad-news"): field "headline": unknown field for news.newsitem (known: title, slug, lead, body, kind, scope, status, published_at, image_alt, image_caption, image_credit, media_contact_name, media_contact_email, programmes, projects, created, updated)',
         ),
         (
             "unknown-language.json",
