@@ -6,7 +6,7 @@ from decimal import Decimal
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.defaultfilters import floatformat
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -44,3 +44,9 @@ def number(value):
 def available_here(item):
     """Whether an item can be linked to from a page in the active language."""
     return item.is_live and item.is_available_in(translation.get_language())
+
+
+@register.filter
+def machine_datetime(value):
+    """A date-time for <time datetime>, in Prague time to the second: 2023-12-19T10:00:00+01:00."""
+    return timezone.localtime(value).replace(microsecond=0).isoformat() if value else ""

@@ -175,3 +175,11 @@ def test_an_unknown_filter_value_is_left_out_and_named(client, site):
     html = response.content.decode()
     assert titles(response) == ["25 let IOM v Česku"]
     assert "Některé filtry v tomto odkazu nejsou známé a byly vynechány: Druh, Rok</p>" in html
+
+
+@pytest.mark.django_db
+def test_publication_times_are_machine_readable_to_the_second_in_prague_time(client, site):
+    with translation.override("en"):
+        html = client.get("/en/news/").content.decode()
+    moments = re.findall(r'<time datetime="([^"]+)"', html)
+    assert moments and all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00", moment) for moment in moments)
