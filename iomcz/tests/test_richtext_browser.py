@@ -1,16 +1,14 @@
 """The admin's rich-text editor in Chromium: it starts under the site's Content-Security-Policy
 with nothing from another host, and what an editor writes with it is what gets saved."""
 
-import os
 from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
-from playwright.sync_api import sync_playwright
 
-from iomcz.tests.test_xss_browser import CHROMIUM, CHROMIUM_ARGS
+from iomcz.tests.test_xss_browser import launched_chromium
 from news.models import NewsItem
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,13 +23,8 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 @pytest.fixture(scope="module")
 def chromium():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium).")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with launched_chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

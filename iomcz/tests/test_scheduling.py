@@ -2,16 +2,14 @@
 time (no cron job, no worker, no cache keeping it hidden) and a draft never leaks out."""
 
 import datetime
-import os
 import time
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
-from playwright.sync_api import sync_playwright
 
 from iomcz.models import Status
-from iomcz.tests.test_xss_browser import CHROMIUM, CHROMIUM_ARGS
+from iomcz.tests.test_xss_browser import launched_chromium
 from news.models import NewsItem
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,13 +17,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture(scope="module")
 def chromium():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium).")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with launched_chromium() as browser:
         yield browser
-        browser.close()
 
 
 def news_item(title, **fields):

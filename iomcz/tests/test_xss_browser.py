@@ -3,6 +3,7 @@ Chromium: no payload runs, with the site's Content-Security-Policy and without i
 sanitiser and the templates' escaping are tested on their own, not only the CSP behind them)."""
 
 import os
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
@@ -61,15 +62,25 @@ AUDIT_DOM = """
 """
 
 
-@pytest.fixture(scope="module")
-def chromium():
+@contextmanager
+def launched_chromium():
+    """Debian's Chromium under Playwright (never a downloaded browser), for this file's tests and
+    the other browser tests of the editorial area."""
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium).")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
+    # Playwright's sync API leaves an event loop running in this thread, which makes Django refuse
+    # the synchronous ORM calls of the tests around it; allow them only while the browser runs.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with launched_chromium() as browser:
+        yield browser
 
 
 def chunks_of_payloads():
@@ -98,7 +109,7 @@ def public_paths(sets):
 
 
 class Visit:
-    """One page in a fresh tab: dialogs, CSP reports, requests to other hosts and the DOM audit."""
+    """One tab that goes from page to page, noting dialogs, CSP reports, requests to other hosts."""
 
     def __init__(self, chromium, base_url, bypass_csp):
         self.context = chromium.new_context(bypass_csp=bypass_csp, java_script_enabled=True)
@@ -107,6 +118,12 @@ class Visit:
         self.base_url = base_url
         self.dialogs, self.foreign = [], []
         self.context.route("**/*", self.only_this_site)
+        self.page = self.context.new_page()
+        self.page.on("dialog", self.note_dialog)
+
+    def note_dialog(self, dialog):
+        self.dialogs.append((self.page.url, dialog.message))
+        dialog.dismiss()
 
     def only_this_site(self, route):
         """Requests to other hosts are refused and noted; the payloads' broken image URLs fail at
@@ -121,11 +138,9 @@ class Visit:
             route.continue_()
 
     def open(self, path):
-        page = self.context.new_page()
-        page.on("dialog", lambda dialog: (self.dialogs.append((path, dialog.message)), dialog.dismiss()))
-        response = page.goto(self.base_url + path, wait_until="load")
-        page.wait_for_timeout(50)
-        return page, response
+        response = self.page.goto(self.base_url + path, wait_until="load")
+        self.page.wait_for_timeout(50)
+        return self.page, response
 
     def close(self):
         self.context.close()
@@ -146,7 +161,6 @@ def test_no_payload_runs_on_any_public_page(chromium, live_server, bypass_csp):
                 ran.append(path)
             violations += [(path, v) for v in page.evaluate("window.__violations") if v.startswith("script-src")]
             active += [(path, found) for found in page.evaluate(AUDIT_DOM)]
-            page.close()
     finally:
         visit.close()
     assert {path: status for path, status in statuses.items() if status != 200} == {}
