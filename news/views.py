@@ -89,7 +89,8 @@ class NewsListView(PageLanguagesMixin, ListView):
         page = self.request.GET.get("page", "")
         number = int(page) if page.isdigit() else 1
         if number > 1:
-            urls = {code: url for code, url in urls.items() if code in self.languages_with_page(number)}
+            long_enough = self.languages_with_page(number)
+            urls = {code: url for code, url in urls.items() if code in long_enough}
         page_query = f"page={number}" if number > 1 else ""
         fallbacks = view_urls(self.url_name)
         return PageLanguages(urls, fallbacks=fallbacks, query=self.filters.query(), page_query=page_query)

@@ -2,6 +2,8 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from iomcz.models import Status
@@ -183,3 +185,15 @@ def test_publication_times_are_machine_readable_to_the_second_in_prague_time(cli
         html = client.get("/en/news/").content.decode()
     moments = re.findall(r'<time datetime="([^"]+)"', html)
     assert moments and all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00", moment) for moment in moments)
+
+
+@pytest.mark.django_db
+def test_a_later_page_of_the_list_counts_every_languages_list_in_one_query(client, site, django_assert_num_queries):
+    for n in range(12):
+        make_news({"title": {"en": f"Story {n}"}, "lead": {"en": "Lead"}})
+    with translation.override("en"):
+        first = CaptureQueriesContext(connection)
+        with first:
+            client.get("/en/news/")
+        with django_assert_num_queries(len(first) + 1):
+            client.get("/en/news/?page=2")
