@@ -31,7 +31,6 @@ ACCEPTED_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 RENDITION_WIDTHS = (160, 320, 640, 960, 1280, 1920)
 RENDITIONS_DIR = "renditions"
 RENDITIONS_VERSION = 1
-MIME_TYPES = {"webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
 
 
 def _looks_like_svg(head):
@@ -163,7 +162,8 @@ class ImageContent(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        """A new image is checked again (code may save without clean()) and stored without metadata."""
+        """A new image is checked again (code may save without clean()), stored without metadata,
+        and its renditions are made at once, so that no page view has to make them."""
         fresh = []
         for field in image_fields(type(self)):
             file = getattr(self, field.name)
@@ -174,6 +174,7 @@ class ImageContent(models.Model):
         super().save(*args, **kwargs)
         for name in fresh:
             forget_renditions(getattr(self, name))
+            renditions(getattr(self, name))
 
     def clean(self):
         errors = {}
@@ -245,8 +246,9 @@ def _cache_key(storage, name):
 
 
 def renditions(field_file):
-    """The renditions of an image, made on first use and then read from the cache or from their
-    stored manifest; None when the original cannot be read (logged, never an error page)."""
+    """The renditions of an image, read from the cache or from their stored manifest, or made
+    now if an image has none yet (one saved before this module existed, or whose renditions were
+    removed); None when the original cannot be read (logged, never an error page)."""
     if not field_file:
         return None
     name, storage = field_file.name, field_file.storage

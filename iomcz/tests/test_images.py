@@ -212,21 +212,34 @@ def test_a_transparent_png_falls_back_to_png_and_is_never_enlarged(media):
 
 
 @pytest.mark.django_db
-def test_renditions_are_made_once_and_then_reused_without_any_image_work(media, monkeypatch):
+def test_renditions_are_made_once_on_save_and_pages_then_do_no_image_work(media, monkeypatch):
     item = news_with_image(image_bytes("JPEG", size=(1000, 700)))
-    first = render_picture(item)
-    made = sorted(path.stat().st_mtime_ns for path in (media / "renditions").rglob("*"))
+    made = {path: path.stat().st_mtime_ns for path in (media / "renditions").rglob("*")}
+    assert len(made) == 2 * 5 + 1 + 2  # five widths in two formats, the manifest, two folders
 
     def no_image_work(*args, **kwargs):
         raise AssertionError("an image was opened to render a page")
 
     monkeypatch.setattr(images.Image, "open", no_image_work)
-    assert render_picture(item) == first
+    first = render_picture(item)
+    assert "1000w" in first and render_picture(item) == first
     from django.core.cache import cache
 
     cache.clear()
     assert render_picture(item) == first
-    assert sorted(path.stat().st_mtime_ns for path in (media / "renditions").rglob("*")) == made
+    assert {path: path.stat().st_mtime_ns for path in (media / "renditions").rglob("*")} == made
+
+
+def test_an_image_saved_without_renditions_gets_them_on_first_use_only(media):
+    from django.core.files.storage import default_storage
+
+    name = default_storage.save("news/older.jpg", io.BytesIO(image_bytes("JPEG", size=(700, 400))))
+    image = NewsItem(image=name).image
+    assert not (media / "renditions").exists()
+    html = render_picture(NewsItem(image=name, image_alt_en="Older"))
+    assert renditions(image).width == 700 and "700w" in html
+    manifest = media / "renditions" / "news" / "older.jpg" / "renditions.json"
+    assert manifest.is_file()
 
 
 @pytest.mark.django_db
@@ -242,8 +255,7 @@ def test_a_new_upload_under_a_reused_name_gets_its_own_renditions(media):
 
 @pytest.mark.django_db
 def test_a_missing_image_file_renders_nothing_instead_of_an_error(media):
-    item = news_with_image(image_bytes("JPEG"))
-    Path(item.image.path).unlink()
+    item = NewsItem(image="news/lost-in-a-restore.jpg", image_alt_en="Lost")
     assert render_picture(item) == ""
     assert admin_thumbnail(item.image) == "—"
 
