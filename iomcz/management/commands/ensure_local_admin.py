@@ -21,6 +21,8 @@ class Command(BaseCommand):
         if created:
             user.set_password(password)
             user.save()
-            self.stdout.write(f"Local admin created: http://127.0.0.1:8000/admin/  user {username}  password {password}")
+            self.stdout.write(
+                f"Local admin created: http://127.0.0.1:8000/admin/  user {username}  password {password}"
+            )
         else:
             self.stdout.write(f"Local admin exists: http://127.0.0.1:8000/admin/  user {username}")
