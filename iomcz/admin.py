@@ -160,8 +160,19 @@ def stamp(obj, user):
     """Who created and last changed an item, on the item and on the revision its save makes."""
     if obj._state.adding:
         obj.created_by = user
+    else:
+        keep_first_revision(obj)
     obj.updated_by = user
     obj._history_user = user
+
+
+def keep_first_revision(obj):
+    """An item loaded in bulk has no revision yet: keep its stored state as the first one before changing it."""
+    model = type(obj)
+    if model.history.filter(id=obj.pk).exists():
+        return
+    stored = model._default_manager.get(pk=obj.pk)
+    model.history.bulk_history_create([stored], default_user=stored.updated_by, default_date=stored.updated)
 
 
 def saved_version(model, pk):

@@ -29,6 +29,17 @@ def test_every_admin_save_keeps_a_revision_with_every_language_and_who_made_it(a
     assert (latest.history_user, latest.updated_by) == (admin_user, admin_user)
 
 
+def test_the_first_admin_save_of_an_item_loaded_in_bulk_keeps_its_loaded_state_as_a_revision(admin_client):
+    NewsItem.objects.bulk_create([NewsItem(title_en="Loaded", slug_en="loaded", lead_en="As shipped.", key="loaded")])
+    item = NewsItem.objects.get(key="loaded")
+    assert not item.history.exists()
+    assert save_through_admin(admin_client, item, lead_en="Edited.").status_code == 302
+    assert [revision.lead_en for revision in item.history.order_by("history_date")] == ["As shipped.", "Edited."]
+    with translation.override("en"):
+        html = admin_client.get(f"/admin/news/newsitem/{item.pk}/history/").content.decode()
+    assert "As shipped." in html and "&nbsp;&rarr;&nbsp;&nbsp;Edited." in html
+
+
 def test_the_history_page_shows_who_changed_which_fields_and_when(admin_client):
     item = sample_content()["newsitem"]
     save_through_admin(admin_client, item, lead_cs="Nový perex.")
