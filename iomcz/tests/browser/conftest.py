@@ -1,4 +1,4 @@
-"""Debian's Chromium, driven by Playwright, on pytest-django's live server: one browser per worker."""
+"""Debian's Chromium, driven by Playwright, on pytest-django's live server."""
 
 import os
 from contextlib import contextmanager
@@ -24,8 +24,10 @@ AXE_SCRIPT = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium per test module: Playwright's sync API runs one instance per thread at a time,
+    and the other browser tests of the suite start their own."""
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium).")
     # Playwright's sync API leaves an event loop running in this thread, which makes Django refuse
