@@ -201,35 +201,41 @@ class Importer:
         return rows
 
     def plan(self, spec):
-        """Compare each record with the database; validate (slowly) only what is new or different."""
+        """Compare each record with the database; validate (slowly) only what is new or different.
+
+        Records go in batches, so that only one batch of database rows is held at a time.
+        """
         records = self.records[spec.label]
         if not records:
             return []
         targets = self.reference_targets(spec, records)
-        rows = self.current_rows(spec, records)
-        pks = [row["pk"] for row in rows.values()]
-        current_many = self.current_relations(spec, pks)
-        current_results = self.current_results(spec, pks)
-        plans, to_build = [], []
-        for record in records.values():
-            planned = self.prepare(spec, record, targets)
-            row = rows.get(record.key)
-            if row is not None:
-                planned.pk = row["pk"]
-                relations = (current_many.get(row["pk"], {}), current_results.get(row["pk"], []))
-                if self.same(planned, planned.values, row, *relations):
-                    planned.status = "unchanged"
-                    planned.values = row
+        slugs = list(spec.by_name["slug"].columns) if "slug" in spec.by_name else []
+        plans = []
+        for batch in chunks(records.values()):
+            rows = self.current_rows(spec, [record.key for record in batch])
+            pks = [row["pk"] for row in rows.values()]
+            current_many = self.current_relations(spec, pks)
+            current_results = self.current_results(spec, pks)
+            to_build = []
+            for record in batch:
+                planned = self.prepare(spec, record, targets)
+                row = rows.get(record.key)
+                if row is not None:
+                    planned.pk = row["pk"]
+                    relations = (current_many.get(row["pk"], {}), current_results.get(row["pk"], []))
+                    if self.same(planned, planned.values, row, *relations):
+                        planned.status = "unchanged"
+                        planned.values = {column: row[column] for column in slugs}
+                    else:
+                        to_build.append((planned, row, relations))
                 else:
-                    to_build.append((planned, row, relations))
-            else:
-                self.require_references(spec, planned)
-                to_build.append((planned, None, None))
-            record.values = None
-            plans.append(planned)
-            if self.progress:
-                self.progress()
-        self.build(spec, to_build)
+                    self.require_references(spec, planned)
+                    to_build.append((planned, None, None))
+                record.values = None
+                plans.append(planned)
+                if self.progress:
+                    self.progress()
+            self.build(spec, to_build)
         self.check_slugs(spec, plans)
         for planned in plans:
             self.summary[spec.label][planned.status] += 1
@@ -254,6 +260,7 @@ class Importer:
             if row is not None:
                 after = {column: getattr(obj, column) for column in columns}
                 planned.status = "unchanged" if self.same(planned, after, row, *relations) else "updated"
+            planned.values = {}
 
     def reference_targets(self, spec, records):
         """For each referenced model, the keys that exist in the database, fetched in bulk."""
