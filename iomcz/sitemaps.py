@@ -1,80 +1,96 @@
-"""sitemap.xml: every public page in each language it exists in, with hreflang alternates."""
+"""sitemap.xml: every public page in each language it exists in, with hreflang alternates.
 
-from types import SimpleNamespace
-from urllib.parse import urlsplit
+Each page's URL in each of its languages is built once and serves both as its own entry and
+as an alternate of its siblings; the XML is written directly rather than through a template,
+so that tens of thousands of news items stay quick to list. x-default points to the page in
+the source language (or the first language the page has): Django's own sitemap x-default
+strips the language prefix, which here leads to a redirect.
+"""
 
-from django.conf import settings
-from django.contrib.sitemaps import Sitemap
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.views.decorators.http import require_GET
 
 from news.models import NewsItem
 from programmes.models import Programme, Project
 
-from .i18n import x_default_language
+from .i18n import LANGUAGE_CODES, absolute, view_urls, x_default_language
+
+URLS_PER_FILE = 50_000  # the sitemap protocol's limit
+URLSET = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'
+SITEMAPINDEX = '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
 
 
-class MultilingualSitemap(Sitemap):
-    """Absolute URLs on settings.SITE_URL, alternates for the item's languages, and x-default.
+@dataclass
+class Page:
+    """One public page in the languages it exists in: {language: absolute URL}."""
 
-    Django's own x-default strips the language prefix, which here leads to a redirect; this one
-    points to the page in the source language (or the first language the page has).
-    """
+    urls: dict
+    lastmod: object = None
 
-    i18n = True
-    alternates = True
-
-    def get_urls(self, page=1, site=None, protocol=None):
-        parts = urlsplit(settings.SITE_URL)
-        urls = super().get_urls(page, site=SimpleNamespace(domain=parts.netloc), protocol=parts.scheme)
-        for url in urls:
-            by_language = {alternate["lang_code"]: alternate["location"] for alternate in url["alternates"]}
-            if by_language:
-                default = by_language[x_default_language(by_language)]
-                url["alternates"].append({"lang_code": "x-default", "location": default})
-        return urls
+    def entries(self):
+        """One <url> element per language, each naming every language and x-default."""
+        links = [(code, url) for code, url in self.urls.items()]
+        links.append(("x-default", self.urls[x_default_language(self.urls)]))
+        alternates = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{code}" href={quoteattr(url)}/>' for code, url in links
+        )
+        lastmod = f"<lastmod>{timezone.localdate(self.lastmod).isoformat()}</lastmod>" if self.lastmod else ""
+        return [f"<url><loc>{escape(url)}</loc>{lastmod}{alternates}</url>" for url in self.urls.values()]
 
 
-class SectionSitemap(MultilingualSitemap):
+def section_pages():
     """The pages that exist in every language: home, the news list, history, programmes."""
-
-    def items(self):
-        return ["home", "news:list", "history:timeline", "programmes:list"]
-
-    def location(self, item):
-        return reverse(item)
+    for name in ("home", "news:list", "history:timeline", "programmes:list"):
+        yield Page({code: absolute(path) for code, path in view_urls(name).items()})
 
 
-class ItemSitemap(MultilingualSitemap):
-    model = None
+def item_pages(model):
+    """Published items in the languages they are available in, loading only the columns that needs.
 
-    def items(self):
-        return self.model.objects.published().defer("body").order_by("pk")
-
-    def get_languages_for_item(self, item):
-        return item.available_languages()
-
-    def lastmod(self, item):
-        return item.updated
-
-
-class NewsSitemap(ItemSitemap):
-    model = NewsItem
-
-    def items(self):
-        return super().items().defer("search_text")
+    Each language is activated once for all items (not once per item), then the item's own
+    get_absolute_url() builds its path with that language's slug and path segments.
+    """
+    fields = {*model.required_translations, "slug"}
+    columns = [f"{field}_{code}" for field in fields for code in LANGUAGE_CODES]
+    items = list(model.objects.published().only("updated", *columns).order_by("pk"))
+    urls = {item.pk: {} for item in items}
+    for code in LANGUAGE_CODES:
+        with translation.override(code):
+            for item in items:
+                if item.is_available_in(code):
+                    urls[item.pk][code] = absolute(item.get_absolute_url())
+    return [Page(urls[item.pk], item.updated) for item in items if urls[item.pk]]
 
 
-class ProgrammeSitemap(ItemSitemap):
-    model = Programme
+def all_entries():
+    entries = [entry for page in section_pages() for entry in page.entries()]
+    for model in (NewsItem, Programme, Project):
+        entries += [entry for page in item_pages(model) for entry in page.entries()]
+    return entries
 
 
-class ProjectSitemap(ItemSitemap):
-    model = Project
+def xml_response(lines):
+    body = "\n".join(['<?xml version="1.0" encoding="UTF-8"?>', *lines])
+    return HttpResponse(body, content_type="application/xml; charset=utf-8")
 
 
-SITEMAPS = {
-    "pages": SectionSitemap,
-    "news": NewsSitemap,
-    "programmes": ProgrammeSitemap,
-    "projects": ProjectSitemap,
-}
+@require_GET
+def sitemap(request):
+    """The URL set, or, past the protocol's limit, an index of its numbered parts (?p=2)."""
+    paginator = Paginator(all_entries(), URLS_PER_FILE)
+    number = request.GET.get("p")
+    if number is None and paginator.num_pages > 1:
+        parts = [absolute(f"{reverse('sitemap')}?p={n}") for n in paginator.page_range]
+        index = [f"<sitemap><loc>{escape(url)}</loc></sitemap>" for url in parts]
+        return xml_response([SITEMAPINDEX, *index, "</sitemapindex>"])
+    try:
+        page = paginator.page(number or 1)
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404("No such part of the sitemap.") from None
+    return xml_response([URLSET, *page.object_list, "</urlset>"])

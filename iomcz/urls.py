@@ -3,18 +3,17 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from . import views
 from .admin import translation_dashboard
-from .sitemaps import SITEMAPS
+from .sitemaps import sitemap
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("admin/translations/", admin.site.admin_view(translation_dashboard), name="translation-status"),
     path("admin/", admin.site.urls),
 ]

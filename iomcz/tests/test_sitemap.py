@@ -57,3 +57,16 @@ def test_the_sitemap_names_every_section_page_in_every_language(sitemap):
         "x-default": SITE + "/en/history/",
     }
     assert {SITE + "/en/", SITE + "/cs/", SITE + "/uk/", SITE + "/uk/prohramy/"} <= set(sitemap)
+
+
+@pytest.mark.django_db
+def test_past_the_protocols_limit_the_sitemap_becomes_an_index_of_its_parts(client, monkeypatch):
+    build_site()
+    monkeypatch.setattr("iomcz.sitemaps.URLS_PER_FILE", 10)
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    parts = [loc.text for loc in index.findall("s:sitemap/s:loc", NS)]
+    second = ET.fromstring(client.get("/sitemap.xml", {"p": "2"}).content)
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    assert parts[:2] == [SITE + "/sitemap.xml?p=1", SITE + "/sitemap.xml?p=2"]
+    assert len(second.findall("s:url", NS)) == 10
+    assert client.get("/sitemap.xml", {"p": str(len(parts) + 1)}).status_code == 404
