@@ -158,6 +158,8 @@ def main():
                 f"127.0.0.1:{port}",
                 "--workers",
                 str(options.workers),
+                "--timeout",
+                "300",
                 "--log-level",
                 "warning",
                 "--chdir",
