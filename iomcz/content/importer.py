@@ -244,7 +244,9 @@ class Importer:
     def build(self, spec, to_build):
         """Model instances for new and different records, each validated by the model itself."""
         existing = spec.model.objects.in_bulk([row["pk"] for _planned, row, _rel in to_build if row])
-        excluded = [f.name for f in spec.fields if isinstance(f, Reference)]
+        # References are checked by key above; a translated field's original column only repeats
+        # one language's value, which is validated in its own column.
+        excluded = [f.name for f in spec.fields if isinstance(f, Reference)] + list(translated_fields(spec.model))
         columns = [column for field in spec.fields for column in field.columns]
         # Naming every language column up front spares modeltranslation a slow default per column.
         blank = {f"{name}_{code}": None for name in translated_fields(spec.model) for code in LANGUAGE_CODES}
