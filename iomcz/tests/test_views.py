@@ -61,7 +61,9 @@ def test_json_ld_cannot_close_its_script_element(client, site):
     with translation.override("en"):
         html = client.get(item.get_absolute_url()).content.decode()
     script = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
-    assert "<" not in script and json.loads(script)["headline"] == "</script><script>alert(1)</script>"
+    data = json.loads(script)
+    assert "<" not in script and data["headline"] == "</script><script>alert(1)</script>"
+    assert (data["@type"], data["inLanguage"], data["description"]) == ("NewsArticle", "en", "A & B")
 
 
 @pytest.mark.django_db
