@@ -1,8 +1,9 @@
 """How each kind of field looks in the content format, and how it maps to model columns.
 
-`parse` checks a raw JSON value and turns it into Python (no database involved), `apply` puts
-it on a model instance, `export` reads it back into its JSON form, and `columns` names the
-database columns it owns (for comparing and for naming fields in error messages).
+`parse` checks a raw JSON value and turns it into Python (no database involved),
+`column_values` says which model columns that value sets, `export` reads it back into its JSON
+form, and `columns` names the columns the field owns (for comparing with the database and for
+naming fields in error messages).
 """
 
 import datetime
