@@ -2,7 +2,7 @@
 
 from urllib.parse import urlencode
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Exists, Prefetch, Q
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils.translation import gettext
@@ -96,12 +96,18 @@ class NewsListView(PageLanguagesMixin, ListView):
         return PageLanguages(urls, fallbacks=fallbacks, query=self.filters.query(), page_query=page_query)
 
     def languages_with_page(self, number):
-        """The languages whose unfiltered list has a page `number`, counted in one query."""
+        """The languages whose unfiltered list reaches page `number`, asked in one query.
+
+        Each language's question is whether its list has an item past the previous pages: an
+        EXISTS that stops at that item, where counting every language's list scanned the table.
+        """
+        offset = (number - 1) * self.paginate_by
         published = NewsItem.objects.published()
-        counts = published.aggregate(
-            **{code: Count("pk", filter=Q(pk__in=published.available_in(code).values("pk"))) for code in LANGUAGE_CODES}
-        )
-        return {code for code, count in counts.items() if count > (number - 1) * self.paginate_by}
+        reaches = {
+            code: Exists(published.available_in(code).values("pk")[offset : offset + 1]) for code in LANGUAGE_CODES
+        }
+        row = NewsItem.objects.annotate(**reaches).values(*LANGUAGE_CODES).first()
+        return {code for code, reached in (row or {}).items() if reached}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
