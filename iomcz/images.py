@@ -315,8 +315,11 @@ def _make_renditions(storage, name):
     elif image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
     fallback_format = "png" if has_alpha else "jpeg"
-    widths = [width for width in RENDITION_WIDTHS if width < image.width]
-    widths.append(min(image.width, RENDITION_WIDTHS[-1]))
+    largest = min(image.width, RENDITION_WIDTHS[-1])
+    widths = sorted({width for width in RENDITION_WIDTHS if width < largest} | {largest})
+    if largest != image.width:
+        # Every smaller rendition is made from this one, not from the (much larger) original.
+        image = image.resize((largest, max(1, round(image.height * largest / image.width))), Image.Resampling.LANCZOS)
     folder = _renditions_folder(name)
     data = {
         "version": RENDITIONS_VERSION,

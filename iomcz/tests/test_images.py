@@ -334,3 +334,11 @@ def test_an_admin_upload_is_stored_without_metadata_and_listed_with_a_thumbnail(
     with translation.override("en"):
         listing = admin_client.get("/admin/news/newsitem/").content.decode()
     assert '<td class="field-thumbnail"><img src="/media/renditions/news/photo.jpg/160.jpg" width="80"' in listing
+
+
+@pytest.mark.django_db
+def test_an_image_wider_than_the_largest_rendition_is_scaled_down_to_it_once(media):
+    item = news_with_image(image_bytes("JPEG", size=(2400, 300)))
+    found = renditions(item.image)
+    assert [width for width, _name in found.webp] == [160, 320, 640, 960, 1280, 1920]
+    assert (found.width, found.height) == (1920, 240)
