@@ -35,7 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "iomcz.apps.StaticFilesConfig",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_prose_editor",
