@@ -67,9 +67,7 @@ def test_a_duplicate_slug_in_one_language_is_a_validation_error_on_that_field():
 def test_an_item_needs_one_complete_language():
     with pytest.raises(ValidationError) as error:
         NewsItem(title_cs="Jen titulek").full_clean()
-    assert error.value.message_dict["lead_cs"] == [
-        "Required for Czech, because other Czech fields are filled in."
-    ]
+    assert error.value.message_dict["lead_cs"] == ["Required for Czech, because other Czech fields are filled in."]
     with pytest.raises(ValidationError, match="at least one language"):
         NewsItem().full_clean()
 
