@@ -23,6 +23,8 @@ class Precision(models.TextChoices):
     DAY = "day", _("day")
 
 
+# Languages that write month names in lower case inside a date ("září 2020", "вересень 2020").
+LOWERCASE_MONTHS = {"cs", "uk"}
 PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
@@ -60,10 +62,20 @@ class PartialDate:
 
     def __str__(self):
         """The date in the active language at its precision ("2000", "July 2022", "19 Dec 2023")."""
+        return self._format("F Y")
+
+    @property
+    def after_preposition(self):
+        """The form that follows "since", "from" or "until": Czech and Ukrainian month names
+        take the genitive there ("od července 2022", "з липня 2022")."""
+        return self._format("E Y")
+
+    def _format(self, month_format):
         if self.precision == Precision.YEAR:
             return str(self.date.year)
         if self.precision == Precision.MONTH:
-            return dateformat.format(self.date, formats.get_format("YEAR_MONTH_FORMAT"))
+            text = dateformat.format(self.date, month_format)
+            return text[0].lower() + text[1:] if translation.get_language() in LOWERCASE_MONTHS else text
         return formats.date_format(self.date, "DATE_FORMAT")
 
 

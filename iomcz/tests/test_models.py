@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from iomcz.models import PartialDate, Status
 from news.models import NewsItem
@@ -84,3 +84,17 @@ def test_news_search_ignores_case_and_diacritics():
     make_news(title_en="Other", lead_en="Lead")
     assert list(NewsItem.objects.search("petr cap")) == [found]
     assert list(NewsItem.objects.search("ČÁP")) == [found]
+
+
+@pytest.mark.parametrize(
+    ("code", "plain", "after_preposition"),
+    [
+        ("en", "July 2022", "July 2022"),
+        ("cs", "červenec 2022", "července 2022"),
+        ("uk", "липень 2022", "липня 2022"),
+    ],
+)
+def test_month_dates_read_naturally_alone_and_after_since_or_until(code, plain, after_preposition):
+    date = PartialDate.parse("2022-07")
+    with translation.override(code):
+        assert (str(date), date.after_preposition) == (plain, after_preposition)
