@@ -32,6 +32,10 @@ AUDIT_FIELDS = ("created", "created_by", "updated", "updated_by")
 PUBLICATION_FIELDS = ("status", "published_at")
 STATE_SYMBOLS = {State.COMPLETE: "✓", State.OUTDATED: "!", State.MISSING: "–"}
 
+admin.site.site_header = _("IOM Czechia: editorial office")
+admin.site.site_title = _("IOM Czechia admin")
+admin.site.index_title = _("Content of the website")
+
 
 def in_every_language(*fields):
     """Each field's column in every language: ("title",) -> ("title_en", "title_cs", "title_uk")."""
