@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -11,6 +12,12 @@ def english_by_default():
     """Each test starts in English; a test that means another language says so."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: pages cache what they compute from all the content."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -3,8 +3,14 @@ from django.contrib.staticfiles.apps import StaticFilesConfig as BaseStaticFiles
 
 
 class IomczConfig(AppConfig):
+    default = True
     name = "iomcz"
     verbose_name = "IOM Czechia"
+
+    def ready(self):
+        from .public_cache import connect_signals
+
+        connect_signals()
 
 
 class StaticFilesConfig(BaseStaticFilesConfig):

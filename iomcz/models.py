@@ -99,14 +99,19 @@ def unique_per_language(field, model_name):
     ]
 
 
+def availability(fields, code):
+    """The condition that every one of `fields` is filled in language `code` (also for partial indexes)."""
+    condition = Q()
+    for field in fields:
+        column = f"{field}_{code}"
+        condition &= Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
+    return condition
+
+
 class TranslatedQuerySet(models.QuerySet):
     def available_in(self, code):
         """Items whose required translated fields are all filled in language `code`."""
-        condition = Q()
-        for field in self.model.required_translations:
-            column = f"{field}_{code}"
-            condition &= Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
-        return self.filter(condition)
+        return self.filter(availability(self.model.required_translations, code))
 
 
 class PublishableQuerySet(TranslatedQuerySet):

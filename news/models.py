@@ -6,8 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 from iomcz.i18n import LANGUAGE_CODES
 from iomcz.images import ImageContent
-from iomcz.models import ContentManageable, Publishable, PublishableQuerySet, TranslatedContent, unique_per_language
+from iomcz.models import (
+    ContentManageable,
+    Publishable,
+    PublishableQuerySet,
+    TranslatedContent,
+    availability,
+    unique_per_language,
+)
 from iomcz.text import search_key
+
+REQUIRED_TRANSLATIONS = ("title", "slug", "lead")
 
 
 class NewsItemQuerySet(PublishableQuerySet):
@@ -51,7 +60,7 @@ class NewsItem(ImageContent, TranslatedContent, Publishable, ContentManageable):
     )
     search_text = models.TextField(_("search text"), blank=True, null=True, editable=False)
 
-    required_translations = ("title", "slug", "lead")
+    required_translations = REQUIRED_TRANSLATIONS
     rich_text_fields = ("body",)
 
     objects = NewsItemQuerySet.as_manager()
@@ -61,6 +70,16 @@ class NewsItem(ImageContent, TranslatedContent, Publishable, ContentManageable):
         verbose_name_plural = _("news items")
         ordering = ["-published_at", "-pk"]
         constraints = unique_per_language("slug", "newsitem")
+        # One per language, holding only the items available in it: the news list pages through
+        # it newest first and counts a kind's items without reading the (long) rows.
+        indexes = [
+            models.Index(
+                fields=["status", "published_at", "id", "kind"],
+                condition=availability(REQUIRED_TRANSLATIONS, code),
+                name=f"newsitem_list_{code}",
+            )
+            for code in LANGUAGE_CODES
+        ]
 
     def normalise_translations(self):
         super().normalise_translations()

@@ -1,14 +1,18 @@
 """The news list with its filters and search, and the news item page."""
 
+import datetime
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.db.models import Exists, Prefetch, Q
 from django.templatetags.static import static
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.views.generic import ListView
 
 from iomcz.i18n import LANGUAGE_CODES, PageLanguages, absolute, view_urls
+from iomcz.public_cache import cached
 from iomcz.views import PageLanguagesMixin, TranslatedDetailView
 from programmes.models import Programme, Project
 
@@ -19,6 +23,46 @@ LIST_COLUMNS_DEFERRED = ("body", "search_text")
 
 def available_news():
     return NewsItem.objects.published().available_in(translation.get_language())
+
+
+def publication_years(items):
+    """The years in which `items` were published, newest first, in the site's time zone.
+
+    The oldest item comes from the publication-date index, then one query asks, for each year
+    from then to now, whether an item exists in it: each EXISTS stops at its year's first item,
+    where truncating every row's date to its year read the whole table.
+    """
+    oldest = items.order_by("published_at").values_list("published_at", flat=True).first()
+    if oldest is None:
+        return []
+    zone = timezone.get_current_timezone()
+    years = range(timezone.localtime(timezone.now()).year, timezone.localtime(oldest).year - 1, -1)
+
+    def start(year):
+        return datetime.datetime(year, 1, 1, tzinfo=zone)
+
+    exists = {
+        f"y{year}": Exists(items.filter(published_at__gte=start(year), published_at__lt=start(year + 1)))
+        for year in years
+    }
+    row = NewsItem.objects.order_by().annotate(**exists).values(*exists)[0]
+    return [year for year in years if row[f"y{year}"]]
+
+
+class CachedCountPaginator(Paginator):
+    """A paginator that keeps its count in the public cache under `count_name`.
+
+    Counting a searched list reads every row's text; the same search is counted once until the
+    news changes or a scheduled item goes live.
+    """
+
+    def __init__(self, *args, count_name, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_name = count_name
+
+    @cached_property
+    def count(self):
+        return cached(self.count_name, self.object_list.count, [NewsItem])
 
 
 class NewsFilters:
@@ -73,12 +117,17 @@ class NewsListView(PageLanguagesMixin, ListView):
         self.programmes = list(
             Programme.objects.published().available_in(translation.get_language()).only("key", "title")
         )
-        self.years = [moment.year for moment in available_news().datetimes("published_at", "year", order="DESC")]
+        code = translation.get_language()
+        self.years = cached(f"news-years:{code}", lambda: publication_years(available_news()), [NewsItem])
         self.filters = NewsFilters(request.GET, self.programmes, self.years)
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         return self.filters.apply(available_news()).latest_first().defer(*LIST_COLUMNS_DEFERRED)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        name = f"news-count:{translation.get_language()}:{self.filters.query()}"
+        return CachedCountPaginator(queryset, per_page, count_name=name, **kwargs)
 
     def get_page_languages(self):
         """The list in each language; past page 1, only the languages whose list is that long.

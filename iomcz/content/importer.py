@@ -16,6 +16,7 @@ from django.db.models.base import ModelState
 
 from iomcz.i18n import LANGUAGE_CODES
 from iomcz.models import translated_fields
+from iomcz.public_cache import content_changed
 
 from .csvfile import read_csv_records
 from .errors import ContentError, FieldError
@@ -213,6 +214,7 @@ class Importer:
                 if not dry_run:
                     for spec, plan in plans:
                         self.write(spec, plan)
+                    content_changed()
         except IntegrityError as error:
             raise ContentError(f"the database refused the import: {' '.join(str(error).split())}") from None
         return self.summary

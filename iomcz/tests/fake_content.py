@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from iomcz.i18n import LANGUAGE_CODES
 from iomcz.models import Status
+from iomcz.public_cache import content_changed
 from iomcz.text import search_key
 from news.models import NewsItem
 from programmes.models import Programme
@@ -30,8 +31,8 @@ KINDS = [kind for kind, _label in NewsItem.Kind.choices]
 def add_news_items(count, start=0, batch_size=500):
     """Add `count` published news items available in every language, each tied to every programme.
 
-    bulk_create skips save(), so the slugs and the search text that save() would make are set
-    here; numbering from `start` keeps slugs unique across calls.
+    bulk_create skips save() and its signals, so the slugs and the search text that save() would
+    make are set here and the public cache is told; numbering from `start` keeps slugs unique across calls.
     """
     now = timezone.now()
     items = []
@@ -60,4 +61,5 @@ def add_news_items(count, start=0, batch_size=500):
         for programme_id in programme_ids
     ]
     NewsItem.programmes.through.objects.bulk_create(links, batch_size=batch_size)
+    content_changed()
     return created
