@@ -42,6 +42,15 @@ EXTERNAL_LINK_REL = "noopener noreferrer"
 LINK_TAG_RE = re.compile(r'<a((?:\s+[a-z-]+="[^"]*")*)>')
 ATTRIBUTE_RE = re.compile(r'([a-z-]+)="([^"]*)"')
 
+# Markup of the plain form nh3 writes: allowed tags whose attributes are double-quoted, complete
+# character references, and text with no other "<" or "&". In such markup every "<" opens a tag
+# and no reference is unfinished, so removing the tags is exactly what strip_tags' parser does.
+_REFERENCE = r"&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);"
+_TAG_NAME = "|".join(sorted(RICH_TEXT_TAGS, key=len, reverse=True))
+_TAG = rf'<(?:/(?:{_TAG_NAME})|(?:{_TAG_NAME})(?: [a-z-]+="(?:[^"<&]++|{_REFERENCE})*+")*+)>'
+PLAIN_MARKUP_RE = re.compile(rf"(?:[^<&]++|{_REFERENCE}|{_TAG})*+")
+PLAIN_TAG_RE = re.compile(_TAG)
+
 
 class _TransliterationTable(dict):
     """A str.translate table that transliterates each character once (anyascii is per character)."""
@@ -77,7 +86,7 @@ def sanitise_html(markup):
         link_rel=None,
         strip_comments=True,
     ).strip()
-    if not strip_tags(cleaned).strip() and "<img" not in cleaned:
+    if not text_of(cleaned).strip() and "<img" not in cleaned:
         return ""
     return LINK_TAG_RE.sub(_mark_external_link, cleaned)
 
@@ -97,6 +106,30 @@ def _mark_external_link(match):
     return match.group(0)
 
 
+def text_of(markup):
+    """strip_tags(markup), without its slow HTML parser when the markup is of the plain form."""
+    markup = str(markup)
+    if PLAIN_MARKUP_RE.fullmatch(markup):
+        return PLAIN_TAG_RE.sub("", markup)
+    return strip_tags(markup)
+
+
+class _FoldedWords(dict):
+    """Each word folded once: a site's texts reuse a small vocabulary, and imports fold thousands."""
+
+    def __missing__(self, word):
+        if len(self) >= 100_000:
+            self.clear()
+        self[word] = " ".join(to_ascii(word).lower().split())
+        return self[word]
+
+
+_FOLDED = _FoldedWords()
+
+
 def search_key(text):
     """Text folded for search: no markup, no diacritics, lower case ("Petr Čáp" -> "petr cap")."""
-    return " ".join(to_ascii(strip_tags(text or "")).lower().split())
+    text = text_of(text or "")
+    if "\x85" in text:  # the one white-space character anyascii drops: it joins its neighbours
+        return " ".join(to_ascii(text).lower().split())
+    return " ".join(folded for word in text.split() if (folded := _FOLDED[word]))

@@ -1,14 +1,18 @@
 """The import's fast paths give exactly what the slow, general ones give."""
 
 import datetime
+import random
+from pathlib import Path
 
 import pytest
 from django.utils import translation
+from django.utils.html import strip_tags
 
 from iomcz.content.importer import NewInstances
 from iomcz.content.schema import specs
 from iomcz.i18n import LANGUAGE_CODES
 from iomcz.models import translated_fields
+from iomcz.text import sanitise_html, search_key, text_of, to_ascii
 
 
 def comparable(obj):
@@ -36,3 +40,32 @@ def test_each_instance_made_for_import_gets_its_own_callable_defaults():
     first.translation_sources["cs"] = {"title": "hash"}
     assert second.translation_sources == {}
     assert isinstance(second.published_at, datetime.datetime)
+
+
+PIECES = [
+    "<p>", "</p>", "<br>", "<b>", "</b>", "<a href=\"https://example.org/?a=1&amp;b=2\">", "</a>",
+    '<img src="/a.png" alt="a>b">', "<script>", "</script>", "<style>", "<!-- c -->", "<!DOCTYPE html>",
+    "<P>", "<p >", "</p x>", "<3", "< p>", "<", ">", "&", "&amp;", "&amp", "&#39;", "&#x27;", "&#39",
+    "&nbsp;", '"', "'", " ", "\t", "\n", "\u00a0", "\x85", "\u2028", "Č", "й", "ß", "İ", "word", "Word",
+]  # fmt: skip
+PAYLOADS = Path(__file__).with_name("xss_payloads.txt").read_text(encoding="utf-8").splitlines()
+
+
+def tricky_texts(count=3000):
+    """Payloads from the XSS corpus, what nh3 makes of them, and random mixes of markup pieces."""
+    chance = random.Random(5)
+    texts = [*PAYLOADS, *(sanitise_html(payload) for payload in PAYLOADS)]
+    for _ in range(count):
+        text = "".join(chance.choice(PIECES) for _ in range(chance.randint(0, 12)))
+        texts += [text, sanitise_html(text)]
+    return texts
+
+
+def test_text_of_markup_is_what_djangos_strip_tags_gives():
+    for text in tricky_texts():
+        assert text_of(text) == strip_tags(text), text
+
+
+def test_search_folding_word_by_word_is_what_folding_the_whole_text_gives():
+    for text in tricky_texts():
+        assert search_key(text) == " ".join(to_ascii(strip_tags(text)).lower().split()), text
