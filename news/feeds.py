@@ -5,6 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from iomcz.i18n import absolute
@@ -37,7 +38,8 @@ class LatestNewsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.lead
+        """The lead is plain text, and readers show a description as HTML: escape it to be read as written."""
+        return escape(item.lead)
 
     def item_pubdate(self, item):
         return item.published_at

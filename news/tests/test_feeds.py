@@ -60,3 +60,20 @@ def test_every_page_announces_the_feeds_of_its_language(client, site):
         html = client.get("/uk/istoriia/").content.decode()
     assert 'type="application/rss+xml" title="' in html and 'href="/uk/novyny/rss/"' in html
     assert 'href="/uk/novyny/atom/"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "entry", "title", "description"),
+    [
+        ("/en/news/rss/", "channel/item", "title", "description"),
+        ("/en/news/atom/", f"{ATOM}entry", f"{ATOM}title", f"{ATOM}summary"),
+    ],
+)
+def test_a_lead_with_markup_reaches_feed_readers_as_text_not_as_html(client, site, path, entry, title, description):
+    make_news({"title": {"en": "Markup in the lead"}, "lead": {"en": "Say <b>no</b> to trafficking & abuse"}})
+    with translation.override("en"):
+        feed = ET.fromstring(client.get(path).content)
+    descriptions = {item.findtext(title): item.findtext(description) for item in feed.findall(entry)}
+    # A reader decodes the XML, then renders the description as HTML: the tags must arrive escaped.
+    assert descriptions["Markup in the lead"] == "Say &lt;b&gt;no&lt;/b&gt; to trafficking &amp; abuse"
