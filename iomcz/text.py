@@ -132,4 +132,4 @@ def search_key(text):
     text = text_of(text or "")
     if "\x85" in text:  # the one white-space character anyascii drops: it joins its neighbours
         return " ".join(to_ascii(text).lower().split())
-    return " ".join(folded for word in text.split() if (folded := _FOLDED[word]))
+    return " ".join(filter(None, map(_FOLDED.__getitem__, text.split())))
