@@ -10,7 +10,9 @@ strips the language prefix, which here leads to a redirect.
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import BooleanField, ExpressionWrapper
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -20,7 +22,10 @@ from news.models import NewsItem
 from programmes.models import Programme, Project
 
 from .i18n import LANGUAGE_CODES, absolute, view_urls, x_default_language
+from .models import availability
+from .public_cache import cached
 
+SITEMAP_MODELS = (NewsItem, Programme, Project)
 URLS_PER_FILE = 50_000  # the sitemap protocol's limit
 URLSET = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'
 SITEMAPINDEX = '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
@@ -50,47 +55,70 @@ def section_pages():
         yield Page({code: absolute(path) for code, path in view_urls(name).items()})
 
 
-def item_pages(model):
-    """Published items in the languages they are available in, loading only the columns that needs.
+SLUG_MARK = "slug-mark"
 
-    Each language is activated once for all items (not once per item), then the item's own
-    get_absolute_url() builds its path with that language's slug and path segments.
+
+def path_pattern(model, code):
+    """The item path in language `code` split around its slug: get_absolute_url() once, not per item."""
+    with translation.override(code):
+        return model(**{f"slug_{code}": SLUG_MARK}).get_absolute_url().split(SLUG_MARK)
+
+
+def item_pages(model):
+    """Published items in the languages they are available in, reading only slugs and dates.
+
+    Availability comes from the database as one boolean per language, computed by the same
+    condition as `available_in()`; no model instance is made.
     """
-    fields = {*model.required_translations, "slug"}
-    columns = [f"{field}_{code}" for field in fields for code in LANGUAGE_CODES]
-    items = list(model.objects.published().only("updated", *columns).order_by("pk"))
-    urls = {item.pk: {} for item in items}
-    for code in LANGUAGE_CODES:
-        with translation.override(code):
-            for item in items:
-                if item.is_available_in(code):
-                    urls[item.pk][code] = absolute(item.get_absolute_url())
-    return [Page(urls[item.pk], item.updated) for item in items if urls[item.pk]]
+    flags = {
+        f"in_{code}": ExpressionWrapper(availability(model.required_translations, code), output_field=BooleanField())
+        for code in LANGUAGE_CODES
+    }
+    slugs = [f"slug_{code}" for code in LANGUAGE_CODES]
+    rows = model.objects.published().annotate(**flags).order_by("pk").values("updated", *slugs, *flags)
+    patterns = {code: path_pattern(model, code) for code in LANGUAGE_CODES}
+    pages = []
+    for row in rows:
+        urls = {
+            code: absolute(row[f"slug_{code}"].join(patterns[code])) for code in LANGUAGE_CODES if row[f"in_{code}"]
+        }
+        if urls:
+            pages.append(Page(urls, row["updated"]))
+    return pages
 
 
 def all_entries():
     entries = [entry for page in section_pages() for entry in page.entries()]
-    for model in (NewsItem, Programme, Project):
+    for model in SITEMAP_MODELS:
         entries += [entry for page in item_pages(model) for entry in page.entries()]
     return entries
 
 
-def xml_response(lines):
-    body = "\n".join(['<?xml version="1.0" encoding="UTF-8"?>', *lines])
-    return HttpResponse(body, content_type="application/xml; charset=utf-8")
+def xml_text(lines):
+    return "\n".join(['<?xml version="1.0" encoding="UTF-8"?>', *lines])
+
+
+def sitemap_files():
+    """{None: what sitemap.xml shows, "1": part 1, ...}: the URL set, or past the protocol's
+    limit an index of its numbered parts."""
+    paginator = Paginator(all_entries(), URLS_PER_FILE)
+    parts = {str(n): xml_text([URLSET, *paginator.page(n).object_list, "</urlset>"]) for n in paginator.page_range}
+    if len(parts) == 1:
+        return {None: parts["1"], **parts}
+    path = reverse("sitemap")
+    locations = [f"<sitemap><loc>{escape(absolute(f'{path}?p={n}'))}</loc></sitemap>" for n in parts]
+    return {None: xml_text([SITEMAPINDEX, *locations, "</sitemapindex>"]), **parts}
 
 
 @require_GET
 def sitemap(request):
-    """The URL set, or, past the protocol's limit, an index of its numbered parts (?p=2)."""
-    paginator = Paginator(all_entries(), URLS_PER_FILE)
-    number = request.GET.get("p")
-    if number is None and paginator.num_pages > 1:
-        parts = [absolute(f"{reverse('sitemap')}?p={n}") for n in paginator.page_range]
-        index = [f"<sitemap><loc>{escape(url)}</loc></sitemap>" for url in parts]
-        return xml_response([SITEMAPINDEX, *index, "</sitemapindex>"])
-    try:
-        page = paginator.page(number or 1)
-    except (EmptyPage, PageNotAnInteger):
-        raise Http404("No such part of the sitemap.") from None
-    return xml_response([URLSET, *page.object_list, "</urlset>"])
+    """The URL set, or an index of its numbered parts (?p=2), kept in the public cache.
+
+    The files name every language the site has, so their key names that set; any content
+    change or the next scheduled publication of a listed model makes them stale.
+    """
+    files = cached(f"sitemap:{settings.SITE_URL}:{','.join(LANGUAGE_CODES)}", sitemap_files, SITEMAP_MODELS)
+    body = files.get(request.GET.get("p"))
+    if body is None:
+        raise Http404("No such part of the sitemap.")
+    return HttpResponse(body, content_type="application/xml; charset=utf-8")
