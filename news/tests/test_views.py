@@ -199,3 +199,17 @@ def test_a_later_page_of_the_list_counts_every_languages_list_in_one_query(clien
         cache.clear()
         with django_assert_num_queries(len(first) + 1):
             client.get("/en/news/?page=2")
+
+
+@pytest.mark.django_db
+def test_the_year_filter_offers_the_years_with_news_in_prague_time_and_skips_empty_years(client, site):
+    prague_new_year = datetime.datetime(2021, 12, 31, 23, 30, tzinfo=datetime.UTC)  # 00:30 on 1 January 2022
+    make_news({"title": {"en": "New Year story"}, "lead": {"en": "Lead"}}, published_at=prague_new_year)
+    make_news({"title": {"en": "Old story"}, "lead": {"en": "Lead"}}, published_at=prague_new_year.replace(year=2019))
+    draft_date = prague_new_year.replace(year=2017)
+    make_news({"title": {"en": "Old draft"}, "lead": {"en": "Lead"}}, published_at=draft_date, status=Status.DRAFT)
+    with translation.override("en"):
+        years = client.get("/en/news/").context["years"]
+    assert years == sorted(years, reverse=True)
+    assert {2022, 2019} <= set(years)
+    assert not {2021, 2020, 2018, 2017} & set(years)
