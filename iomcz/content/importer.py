@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models.base import ModelState
 
 from iomcz.i18n import LANGUAGE_CODES
@@ -138,8 +138,8 @@ class NewInstances:
         self.model = model
         self.fresh = [f for f in model._meta.concrete_fields if f.has_default() and callable(f.default)]
         self.defaults = {name: value for name, value in vars(prototype).items() if name != "_state"}
-        for made in self.fresh:
-            del self.defaults[made.attname]
+        for callable_default in self.fresh:
+            del self.defaults[callable_default.attname]
         self.assigned = {name for name in dir(model) if hasattr(getattr(model, name, None), "__set__") and name != "pk"}
 
     def new(self, **values):
@@ -147,8 +147,8 @@ class NewInstances:
         obj._state = ModelState()
         attributes = vars(obj)
         attributes.update(self.defaults)
-        for made in self.fresh:
-            attributes[made.attname] = made.get_default()
+        for callable_default in self.fresh:
+            attributes[callable_default.attname] = callable_default.get_default()
         for name, value in values.items():
             if name in self.assigned:
                 setattr(obj, name, value)
@@ -454,9 +454,7 @@ class Importer:
                 target = spec.by_name[name].model_label
                 if key and planned.obj is not None and getattr(planned.obj, f"{name}_id") is None:
                     setattr(planned.obj, f"{name}_id", self.pks[target][key])
-        new = [p.obj for p in plans if p.status == "created"]
-        model.objects.bulk_create(new, batch_size=500)
-        self.restore_stamps(model, [p for p in plans if p.status == "created" and p.stamps])
+        self.insert(model, [p for p in plans if p.status == "created"])
         for planned in plans:
             if planned.status == "updated":
                 planned.obj.save()
@@ -468,15 +466,39 @@ class Importer:
         self.write_results(spec, changed)
 
     @staticmethod
-    def restore_stamps(model, plans):
-        """Give new items the created/updated times their records carry (saving sets "now")."""
-        for name in ("created", "updated"):
-            stamped = [p.obj for p in plans if name in p.stamps]
-            for planned in plans:
-                if name in planned.stamps:
-                    setattr(planned.obj, name, planned.stamps[name])
-            if stamped:
-                model.objects.bulk_update(stamped, [name], batch_size=500)
+    def insert(model, plans):
+        """Insert new items as bulk_create would, but with one statement prepared once for all rows.
+
+        Django's SQLite backend sends at most 999 values per statement, so bulk_create builds the
+        SQL of 500 statements for 10,000 news items: half the time of writing them. Each value is
+        still the field's own pre_save and get_db_prep_save; created/updated take the times the
+        record carries, if any (pre_save would set "now"). The primary keys are read back by key.
+        """
+        if not plans:
+            return
+        fields = [f for f in model._meta.local_concrete_fields if not f.primary_key]
+        rows = []
+        for planned in plans:
+            row = []
+            for model_field in fields:
+                if model_field.name in planned.stamps:
+                    setattr(planned.obj, model_field.attname, planned.stamps[model_field.name])
+                    value = planned.stamps[model_field.name]
+                else:
+                    value = model_field.pre_save(planned.obj, True)
+                row.append(model_field.get_db_prep_save(value, connection))
+            rows.append(row)
+        quote = connection.ops.quote_name
+        columns = ", ".join(quote(field.column) for field in fields)
+        placeholders = ", ".join(["%s"] * len(fields))
+        with connection.cursor() as cursor:
+            cursor.executemany(f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})", rows)
+        for chunk in chunks(plans):
+            pks = dict(model.objects.filter(key__in=[p.obj.key for p in chunk]).values_list("key", "pk"))
+            for planned in chunk:
+                planned.obj.pk = pks[planned.obj.key]
+                planned.obj._state.adding = False
+                planned.obj._state.db = connection.alias
 
     def write_many(self, spec, changed):
         for ref in spec.fields:

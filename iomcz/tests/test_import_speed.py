@@ -8,7 +8,7 @@ import pytest
 from django.utils import translation
 from django.utils.html import strip_tags
 
-from iomcz.content.importer import NewInstances
+from iomcz.content.importer import Importer, NewInstances, Planned
 from iomcz.content.schema import specs
 from iomcz.i18n import LANGUAGE_CODES
 from iomcz.models import translated_fields
@@ -69,3 +69,40 @@ def test_text_of_markup_is_what_djangos_strip_tags_gives():
 def test_search_folding_word_by_word_is_what_folding_the_whole_text_gives():
     for text in tricky_texts():
         assert search_key(text) == " ".join(to_ascii(strip_tags(text)).lower().split()), text
+
+
+@pytest.mark.django_db
+def test_a_new_item_is_inserted_with_the_row_bulk_create_would_write():
+    from news.models import NewsItem
+
+    columns = {f"{name}_{code}": f"{name} {code}" for name in ("title", "lead", "body") for code in LANGUAGE_CODES}
+    maker = NewInstances(NewsItem)
+    with translation.override("cs"):
+        inserted, created = maker.new(key="inserted", **columns), maker.new(key="created", **columns)
+        for obj, slug in ((inserted, "inserted"), (created, "created")):
+            obj.full_clean(validate_unique=False)
+            obj.slug_en = obj.slug_cs = obj.slug_uk = slug
+            obj.published_at = created.published_at
+        Importer.insert(NewsItem, [Planned(None, {}, obj=inserted)])
+        NewsItem.objects.bulk_create([created])
+    assert inserted.pk and not inserted._state.adding
+
+    def row(obj):
+        values = NewsItem.objects.filter(pk=obj.pk).values().get()
+        return {name: value for name, value in values.items() if "slug" not in name and name not in SKIPPED}
+
+    SKIPPED = ("id", "key", "created", "updated")
+    assert row(inserted) == row(created)
+    assert row(inserted)["title_cs"] == "title cs"
+
+
+@pytest.mark.django_db
+def test_a_new_item_is_inserted_with_the_times_its_record_carries():
+    from news.models import NewsItem
+
+    moment = datetime.datetime(2020, 5, 1, 8, 0, tzinfo=datetime.UTC)
+    obj = NewInstances(NewsItem).new(key="stamped", title_en="Stamped", slug_en="stamped", lead_en="Lead")
+    Importer.insert(NewsItem, [Planned(None, {}, obj=obj, stamps={"created": moment})])
+    stored = NewsItem.objects.get(key="stamped")
+    assert stored.created == moment and obj.created == moment
+    assert stored.updated > moment
