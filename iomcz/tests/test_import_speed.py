@@ -4,6 +4,7 @@ import datetime
 import random
 from pathlib import Path
 
+import nh3
 import pytest
 from django.db import connection
 from django.utils import translation
@@ -13,7 +14,16 @@ from iomcz.content.importer import Importer, NewInstances, Planned
 from iomcz.content.schema import specs
 from iomcz.i18n import LANGUAGE_CODES
 from iomcz.models import translated_fields
-from iomcz.text import sanitise_html, search_key, text_of, to_ascii
+from iomcz.text import (
+    _CLEANER,
+    RICH_TEXT_ATTRIBUTES,
+    RICH_TEXT_TAGS,
+    URL_SCHEMES,
+    sanitise_html,
+    search_key,
+    text_of,
+    to_ascii,
+)
 
 
 def comparable(obj):
@@ -111,3 +121,9 @@ def test_a_new_item_is_inserted_with_the_times_its_record_carries():
     stored = NewsItem.objects.get(key="stamped")
     assert stored.created == moment and obj.created == moment
     assert stored.updated > moment
+
+
+def test_the_cleaner_built_once_cleans_as_nh3_clean_with_the_allow_lists():
+    options = {"tags": RICH_TEXT_TAGS, "attributes": RICH_TEXT_ATTRIBUTES, "url_schemes": URL_SCHEMES}
+    for text in tricky_texts(500):
+        assert _CLEANER.clean(text) == nh3.clean(text, **options, link_rel=None, strip_comments=True), text
