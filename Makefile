@@ -6,10 +6,14 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run setup install test test-deps lint messages clean
 
+# A Debian package installed only when its command is missing: $(call apt-install,COMMAND,PACKAGE).
+apt-install = @command -v $(1) >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null)
+
 run: setup
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 setup: install
+	$(call apt-install,msgfmt,gettext)
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
 	$(BIN)/python manage.py migrate --no-input -v 0
 	$(BIN)/python manage.py import_content data/
@@ -24,14 +28,17 @@ $(STAMP): requirements.txt requirements-dev.txt
 	touch $(STAMP)
 
 test: install test-deps
+	$(call apt-install,msgfmt,gettext)
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=iomcz.settings.test
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
-# The browser tests need Debian's Chromium and the npm tools (HTML checker, axe-core).
-test-deps: $(if $(wildcard package.json),node_modules/.installed)
-	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+# The browser tests need Debian's Chromium, Java for the HTML checker, and the npm tools
+# (vnu-jar, axe-core).
+test-deps: node_modules/.installed
+	$(call apt-install,chromium,chromium)
+	$(call apt-install,java,default-jre-headless)
 
 node_modules/.installed: package.json $(wildcard package-lock.json)
 	npm ci --no-audit --no-fund --silent
