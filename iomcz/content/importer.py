@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models.base import ModelState
 
 from iomcz.i18n import LANGUAGE_CODES
@@ -155,6 +155,16 @@ class NewInstances:
             else:
                 attributes[name] = value
         return obj
+
+
+def stored_as_is(model_field):
+    """Whether the field sends a str or None to the database unchanged: Django's own text fields do."""
+    kind = type(model_field)
+    return (
+        kind.get_prep_value in (models.CharField.get_prep_value, models.TextField.get_prep_value)
+        and kind.get_db_prep_value is models.Field.get_db_prep_value
+        and kind.get_db_prep_save is models.Field.get_db_prep_save
+    )
 
 
 def chunks(items, size=500):
@@ -477,17 +487,21 @@ class Importer:
         if not plans:
             return
         fields = [f for f in model._meta.local_concrete_fields if not f.primary_key]
-        rows = []
-        for planned in plans:
-            row = []
-            for model_field in fields:
+        values = []
+        for model_field in fields:
+            kept = stored_as_is(model_field)
+            column = []
+            for planned in plans:
                 if model_field.name in planned.stamps:
                     setattr(planned.obj, model_field.attname, planned.stamps[model_field.name])
                     value = planned.stamps[model_field.name]
                 else:
                     value = model_field.pre_save(planned.obj, True)
-                row.append(model_field.get_db_prep_save(value, connection))
-            rows.append(row)
+                if not (kept and (value is None or type(value) is str)):
+                    value = model_field.get_db_prep_save(value, connection)
+                column.append(value)
+            values.append(column)
+        rows = list(zip(*values, strict=True))
         quote = connection.ops.quote_name
         columns = ", ".join(quote(field.column) for field in fields)
         placeholders = ", ".join(["%s"] * len(fields))
