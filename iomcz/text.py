@@ -118,13 +118,16 @@ def text_of(markup):
 
 
 class _FoldedWords(dict):
-    """Each word folded once: a site's texts reuse a small vocabulary, and imports fold thousands."""
+    """Each word folded once: a site's texts reuse a small vocabulary, and imports fold thousands.
+    Held words are short and at most 100,000 (a few MB), whatever searches people type."""
 
     def __missing__(self, word):
-        if len(self) >= 100_000:
-            self.clear()
-        self[word] = " ".join(to_ascii(word).lower().split())
-        return self[word]
+        folded = " ".join(to_ascii(word).lower().split())
+        if len(word) <= 40:
+            if len(self) >= 100_000:
+                self.clear()
+            self[word] = folded
+        return folded
 
 
 _FOLDED = _FoldedWords()

@@ -10,6 +10,7 @@ from django.db import connection
 from django.utils import translation
 from django.utils.html import strip_tags
 
+from iomcz import text as text_module
 from iomcz.content.importer import Importer, NewInstances, Planned
 from iomcz.content.schema import specs
 from iomcz.i18n import LANGUAGE_CODES
@@ -127,3 +128,9 @@ def test_the_cleaner_built_once_cleans_as_nh3_clean_with_the_allow_lists():
     options = {"tags": RICH_TEXT_TAGS, "attributes": RICH_TEXT_ATTRIBUTES, "url_schemes": URL_SCHEMES}
     for text in tricky_texts(500):
         assert _CLEANER.clean(text) == nh3.clean(text, **options, link_rel=None, strip_comments=True), text
+
+
+def test_search_folding_keeps_only_short_words_for_later():
+    long_word = "Č" * 41
+    assert search_key(f"Čáp {long_word}") == f"cap {'C' * 41}".lower()
+    assert "Čáp" in text_module._FOLDED and long_word not in text_module._FOLDED
