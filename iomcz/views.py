@@ -60,9 +60,16 @@ class TranslatedDetailView(PageLanguagesMixin, DetailView):
     section_url_name = None
 
     def visible_items(self):
-        if self.request.user.is_staff:
+        if self.may_preview():
             return self.model.objects.all()
         return self.model.objects.published()
+
+    def may_preview(self):
+        """Staff who may view or change this kind of item in the admin may also preview it."""
+        user, opts = self.request.user, self.model._meta
+        return user.is_staff and any(
+            user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}") for action in ("view", "change")
+        )
 
     def get_queryset(self):
         return self.visible_items().available_in(translation.get_language())
@@ -76,7 +83,7 @@ class TranslatedDetailView(PageLanguagesMixin, DetailView):
                 raise
             code = translation.get_language()
             if item.is_available_in(code):
-                return redirect(url_in_language(item, code), permanent=not self.request.user.is_staff)
+                return redirect(url_in_language(item, code), permanent=not self.may_preview())
             return elsewhere_response(request, item, self.section_url_name)
         if not self.object.is_live:
             add_never_cache_headers(response)

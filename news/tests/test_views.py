@@ -214,3 +214,12 @@ def test_the_year_filter_offers_the_years_with_news_in_prague_time_and_skips_emp
     assert years == sorted(years, reverse=True)
     assert {2022, 2019} <= set(years)
     assert not {2021, 2020, 2018, 2017} & set(years)
+
+
+@pytest.mark.django_db
+def test_staff_without_permission_on_news_and_anonymous_readers_get_404_for_a_draft(client, django_user_model, site):
+    make_news({"title": {"en": "Coming soon"}, "lead": {"en": "Lead"}}, status=Status.DRAFT)
+    with translation.override("en"):
+        assert client.get("/en/news/coming-soon/").status_code == 404
+        client.force_login(django_user_model.objects.create_user("clerk", password="x", is_staff=True))
+        assert client.get("/en/news/coming-soon/").status_code == 404
