@@ -36,7 +36,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "iomcz.apps.StaticFilesConfig",
-    "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_prose_editor",
     "simple_history",
