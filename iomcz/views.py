@@ -45,7 +45,10 @@ class PageLanguagesMixin:
         return PageLanguages(view_urls(self.url_name, self.kwargs))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(page_languages=self.get_page_languages(), **kwargs)
+        # After the view's own context: a list has then refused a page number it does not have.
+        context = super().get_context_data(**kwargs)
+        context["page_languages"] = self.get_page_languages()
+        return context
 
 
 class TranslatedDetailView(PageLanguagesMixin, DetailView):

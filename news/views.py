@@ -114,10 +114,8 @@ class NewsListView(PageLanguagesMixin, ListView):
     url_name = "news:list"
 
     def get(self, request, *args, **kwargs):
-        self.programmes = list(
-            Programme.objects.published().available_in(translation.get_language()).only("key", "title")
-        )
         code = translation.get_language()
+        self.programmes = list(Programme.objects.published().available_in(code).only("key", "title"))
         self.years = cached(f"news-years:{code}", lambda: publication_years(available_news()), [NewsItem])
         self.filters = NewsFilters(request.GET, self.programmes, self.years)
         return super().get(request, *args, **kwargs)

@@ -223,3 +223,10 @@ def test_staff_without_permission_on_news_and_anonymous_readers_get_404_for_a_dr
         assert client.get("/en/news/coming-soon/").status_code == 404
         client.force_login(django_user_model.objects.create_user("clerk", password="x", is_staff=True))
         assert client.get("/en/news/coming-soon/").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "999", "99999999999999999999999"])
+def test_a_page_number_the_list_does_not_have_is_a_404_not_an_error(client, site, page):
+    with translation.override("en"):
+        assert client.get(f"/en/news/?page={page}").status_code == 404
