@@ -56,7 +56,7 @@ def prepare_database(items):
     from django.core.management import call_command
 
     django.setup()
-    from iomcz.tests.fake_content import add_news_items
+    from testing.fake_content import add_news_items
 
     call_command("migrate", verbosity=0)
     call_command("import_content", str(ROOT / "data"), verbosity=0)
@@ -67,7 +67,7 @@ def prepare_database(items):
 
 def page_paths():
     """One path per public page type, in English (the source language)."""
-    from iomcz.tests.test_queries import page_urls
+    from news.tests.test_queries import page_urls
 
     return {"trivial view": TRIVIAL, **page_urls("en")}
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from iomcz.admin import PublishableContentAdmin, TranslatedContentAdmin, TranslationStateFilter, in_every_language
+from core.admin import PublishableContentAdmin, TranslatedContentAdmin, TranslationStateFilter, in_every_language
 
 from .models import Director, KeyFigure, Milestone
 

@@ -4,32 +4,24 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from iomcz.images import ImageContent
-from iomcz.models import (
+from core.dates import Period, Precision, partial_date
+from core.images.content import ImageContent
+from core.models import (
     ContentManageable,
-    Precision,
     Publishable,
     PublishableQuerySet,
+    Qualifier,
     TranslatedContent,
-    partial_date,
     unique_per_language,
 )
-from programmes.models import Qualifier
+from core.text import ascii_slug
 
 
-class Director(ImageContent, TranslatedContent, ContentManageable):
+class Director(ImageContent, TranslatedContent, Period, ContentManageable):
     """A head of the office. An unknown start or end stays empty; nothing is invented."""
 
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True, null=True)
-    started = models.DateField(_("started"), null=True, blank=True, help_text=_("Empty when not known."))
-    started_precision = models.CharField(
-        _("precision of start"), max_length=5, choices=Precision.choices, default=Precision.DAY
-    )
-    ended = models.DateField(_("ended"), null=True, blank=True, help_text=_("Empty while in office."))
-    ended_precision = models.CharField(
-        _("precision of end"), max_length=5, choices=Precision.choices, default=Precision.DAY
-    )
     biography = models.TextField(_("biography"), blank=True, null=True)
     photo = models.ImageField(_("photo"), upload_to="directors/", blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
@@ -47,17 +39,7 @@ class Director(ImageContent, TranslatedContent, ContentManageable):
         return self.name
 
     def make_key(self):
-        from iomcz.text import ascii_slug
-
         return ascii_slug(self.name, max_length=90) or super().make_key()
-
-    @property
-    def start(self):
-        return partial_date(self, "started")
-
-    @property
-    def end(self):
-        return partial_date(self, "ended")
 
 
 class Milestone(ImageContent, TranslatedContent, Publishable, ContentManageable):
@@ -100,6 +82,7 @@ class Milestone(ImageContent, TranslatedContent, Publishable, ContentManageable)
 
     required_translations = ("title", "slug")
     rich_text_fields = ("body",)
+    list_deferred = ("body",)
 
     objects = PublishableQuerySet.as_manager()
 
@@ -108,6 +91,7 @@ class Milestone(ImageContent, TranslatedContent, Publishable, ContentManageable)
         verbose_name_plural = _("milestones")
         ordering = ["date", "key"]
         constraints = unique_per_language("slug", "milestone")
+        permissions = [("publish_milestone", "Can publish, unpublish and schedule milestones")]
 
     @property
     def when(self):

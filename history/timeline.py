@@ -10,7 +10,7 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from iomcz.models import Precision
+from core.dates import Precision
 
 AXIS_START = datetime.date(1997, 1, 1)
 ROW_HEIGHT = 38

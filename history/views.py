@@ -3,7 +3,7 @@
 from django.utils import timezone, translation
 from django.views.generic import TemplateView
 
-from iomcz.views import PageLanguagesMixin
+from core.views import PageLanguagesMixin
 
 from .models import Director, KeyFigure, Milestone
 from .timeline import TenureChart
@@ -15,11 +15,11 @@ class TimelineView(PageLanguagesMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         code = translation.get_language()
-        milestones = list(Milestone.objects.published().available_in(code).select_related("programme"))
+        milestones = list(Milestone.objects.visible_in(code).select_related("programme"))
         return super().get_context_data(
             milestones=milestones,
-            directors=Director.objects.available_in(code),
+            directors=Director.objects.visible_in(code),
             tenures=TenureChart(Director.objects.all(), today=timezone.localdate()),
-            key_figures=KeyFigure.objects.available_in(code),
+            key_figures=KeyFigure.objects.visible_in(code),
             **kwargs,
         )

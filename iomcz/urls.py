@@ -6,15 +6,13 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
-from .admin import translation_dashboard
-from .sitemaps import sitemap
+from sitewide import views
+from sitewide.sitemap import sitemap
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("admin/translations/", admin.site.admin_view(translation_dashboard), name="translation-status"),
     path("admin/", admin.site.urls),
 ]
 

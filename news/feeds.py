@@ -8,7 +8,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from iomcz.i18n import absolute
+from core.i18n import absolute
 
 from .models import NewsItem
 
@@ -32,7 +32,7 @@ class LatestNewsFeed(Feed):
 
     def items(self):
         code = translation.get_language()
-        return NewsItem.objects.published().available_in(code).latest_first().defer("body", "search_text")[:FEED_LENGTH]
+        return NewsItem.objects.visible_in(code).latest_first().for_lists()[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

@@ -4,9 +4,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from iomcz.i18n import LANGUAGE_CODES
-from iomcz.images import ImageContent
-from iomcz.models import (
+from core.i18n import LANGUAGE_CODES
+from core.images.content import ImageContent
+from core.models import (
     ContentManageable,
     Publishable,
     PublishableQuerySet,
@@ -14,7 +14,7 @@ from iomcz.models import (
     availability,
     unique_per_language,
 )
-from iomcz.text import search_key
+from core.text import search_key
 
 REQUIRED_TRANSLATIONS = ("title", "slug", "lead")
 
@@ -62,6 +62,8 @@ class NewsItem(ImageContent, TranslatedContent, Publishable, ContentManageable):
 
     required_translations = REQUIRED_TRANSLATIONS
     rich_text_fields = ("body",)
+    list_deferred = ("body", "search_text")
+    derived_fields = ("search_text",)
 
     objects = NewsItemQuerySet.as_manager()
 
@@ -70,6 +72,7 @@ class NewsItem(ImageContent, TranslatedContent, Publishable, ContentManageable):
         verbose_name_plural = _("news items")
         ordering = ["-published_at", "-pk"]
         constraints = unique_per_language("slug", "newsitem")
+        permissions = [("publish_newsitem", "Can publish, unpublish and schedule news items")]
         # One per language, holding only the items available in it: the news list pages through
         # it newest first and counts a kind's items without reading the (long) rows.
         indexes = [

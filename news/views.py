@@ -11,18 +11,16 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.views.generic import ListView
 
-from iomcz.i18n import LANGUAGE_CODES, PageLanguages, absolute, view_urls
-from iomcz.public_cache import cached
-from iomcz.views import PageLanguagesMixin, TranslatedDetailView
+from core.i18n import LANGUAGE_CODES, PageLanguages, absolute, view_urls
+from core.public_cache import cached
+from core.views import PageLanguagesMixin, TranslatedDetailView
 from programmes.models import Programme, Project
 
 from .models import NewsItem
 
-LIST_COLUMNS_DEFERRED = ("body", "search_text")
-
 
 def available_news():
-    return NewsItem.objects.published().available_in(translation.get_language())
+    return NewsItem.objects.visible_in(translation.get_language())
 
 
 def publication_years(items):
@@ -115,13 +113,13 @@ class NewsListView(PageLanguagesMixin, ListView):
 
     def get(self, request, *args, **kwargs):
         code = translation.get_language()
-        self.programmes = list(Programme.objects.published().available_in(code).only("key", "title"))
+        self.programmes = list(Programme.objects.visible_in(code).only("key", "title"))
         self.years = cached(f"news-years:{code}", lambda: publication_years(available_news()), [NewsItem])
         self.filters = NewsFilters(request.GET, self.programmes, self.years)
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return self.filters.apply(available_news()).latest_first().defer(*LIST_COLUMNS_DEFERRED)
+        return self.filters.apply(available_news()).latest_first().for_lists()
 
     def get_paginator(self, queryset, per_page, **kwargs):
         name = f"news-count:{translation.get_language()}:{self.filters.query()}"
@@ -149,9 +147,8 @@ class NewsListView(PageLanguagesMixin, ListView):
         EXISTS that stops at that item, where counting every language's list scanned the table.
         """
         offset = (number - 1) * self.paginate_by
-        published = NewsItem.objects.published()
         reaches = {
-            code: Exists(published.available_in(code).values("pk")[offset : offset + 1]) for code in LANGUAGE_CODES
+            code: Exists(NewsItem.objects.visible_in(code).values("pk")[offset : offset + 1]) for code in LANGUAGE_CODES
         }
         row = NewsItem.objects.annotate(**reaches).values(*LANGUAGE_CODES).first()
         return {code for code, reached in (row or {}).items() if reached}
@@ -177,8 +174,8 @@ class NewsDetailView(TranslatedDetailView):
             .get_queryset()
             .defer("search_text")
             .prefetch_related(
-                Prefetch("programmes", Programme.objects.published().available_in(code).defer("body")),
-                Prefetch("projects", Project.objects.published().available_in(code).defer("body")),
+                Prefetch("programmes", Programme.objects.visible_in(code).for_lists()),
+                Prefetch("projects", Project.objects.visible_in(code).for_lists()),
             )
         )
 

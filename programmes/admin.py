@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from iomcz.admin import (
+from core.admin import (
     PublishableContentAdmin,
     RoleStackedInline,
     RoleTabularInline,

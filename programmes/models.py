@@ -4,23 +4,16 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from iomcz.images import ImageContent
-from iomcz.models import (
+from core.dates import Period
+from core.images.content import ImageContent
+from core.models import (
     ContentManageable,
-    Precision,
     Publishable,
     PublishableQuerySet,
+    Qualifier,
     TranslatedContent,
-    partial_date,
     unique_per_language,
 )
-
-
-class Qualifier(models.TextChoices):
-    EXACT = "", _("exactly")
-    MORE_THAN = "more_than", _("more than")
-    ALMOST = "almost", _("almost")
-    ABOUT = "about", _("about")
 
 
 class Organisation(ImageContent, TranslatedContent, ContentManageable):
@@ -53,19 +46,11 @@ class Organisation(ImageContent, TranslatedContent, ContentManageable):
         ordering = ["key"]
 
 
-class Programme(ImageContent, TranslatedContent, Publishable, ContentManageable):
+class Programme(ImageContent, TranslatedContent, Publishable, Period, ContentManageable):
     title = models.CharField(_("title"), max_length=200, blank=True, null=True)
     slug = models.SlugField(_("slug"), max_length=200, blank=True, null=True, allow_unicode=False)
     summary = models.TextField(_("summary"), blank=True, null=True)
     body = models.TextField(_("body"), blank=True, null=True)
-    started = models.DateField(_("started"), null=True, blank=True)
-    started_precision = models.CharField(
-        _("precision of start"), max_length=5, choices=Precision.choices, default=Precision.DAY
-    )
-    ended = models.DateField(_("ended"), null=True, blank=True, help_text=_("Empty while the programme runs."))
-    ended_precision = models.CharField(
-        _("precision of end"), max_length=5, choices=Precision.choices, default=Precision.DAY
-    )
     order = models.PositiveIntegerField(_("order"), default=0)
     image = models.ImageField(_("image"), upload_to="programmes/", blank=True)
     image_alt = models.CharField(_("image description (alt text)"), max_length=250, blank=True, null=True)
@@ -73,6 +58,7 @@ class Programme(ImageContent, TranslatedContent, Publishable, ContentManageable)
 
     required_translations = ("title", "slug", "summary")
     rich_text_fields = ("body",)
+    list_deferred = ("body",)
 
     objects = PublishableQuerySet.as_manager()
 
@@ -81,20 +67,13 @@ class Programme(ImageContent, TranslatedContent, Publishable, ContentManageable)
         verbose_name_plural = _("programmes")
         ordering = ["order", "key"]
         constraints = unique_per_language("slug", "programme")
-
-    @property
-    def start(self):
-        return partial_date(self, "started")
-
-    @property
-    def end(self):
-        return partial_date(self, "ended")
+        permissions = [("publish_programme", "Can publish, unpublish and schedule programmes")]
 
     def get_absolute_url(self):
         return reverse("programmes:programme-detail", kwargs={"slug": self.slug})
 
 
-class Project(TranslatedContent, Publishable, ContentManageable):
+class Project(TranslatedContent, Publishable, Period, ContentManageable):
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="projects"
     )
@@ -102,14 +81,6 @@ class Project(TranslatedContent, Publishable, ContentManageable):
     slug = models.SlugField(_("slug"), max_length=200, blank=True, null=True)
     summary = models.TextField(_("summary"), blank=True, null=True)
     body = models.TextField(_("body"), blank=True, null=True)
-    started = models.DateField(_("started"), null=True, blank=True)
-    started_precision = models.CharField(
-        _("precision of start"), max_length=5, choices=Precision.choices, default=Precision.DAY
-    )
-    ended = models.DateField(_("ended"), null=True, blank=True)
-    ended_precision = models.CharField(
-        _("precision of end"), max_length=5, choices=Precision.choices, default=Precision.DAY
-    )
     code = models.CharField(_("code"), max_length=60, blank=True, help_text=_("E.g. a grant reference."))
     budget = models.DecimalField(_("budget"), max_digits=14, decimal_places=2, null=True, blank=True)
     currency = models.CharField(_("currency"), max_length=3, blank=True, help_text=_("ISO 4217 code, e.g. EUR."))
@@ -122,6 +93,7 @@ class Project(TranslatedContent, Publishable, ContentManageable):
 
     required_translations = ("title", "slug", "summary")
     rich_text_fields = ("body",)
+    list_deferred = ("body",)
 
     objects = PublishableQuerySet.as_manager()
 
@@ -130,14 +102,7 @@ class Project(TranslatedContent, Publishable, ContentManageable):
         verbose_name_plural = _("projects")
         ordering = ["-started", "key"]
         constraints = unique_per_language("slug", "project")
-
-    @property
-    def start(self):
-        return partial_date(self, "started")
-
-    @property
-    def end(self):
-        return partial_date(self, "ended")
+        permissions = [("publish_project", "Can publish, unpublish and schedule projects")]
 
     def get_absolute_url(self):
         return reverse("programmes:project-detail", kwargs={"slug": self.slug})
@@ -145,6 +110,9 @@ class Project(TranslatedContent, Publishable, ContentManageable):
 
 class ProjectResult(models.Model):
     """One measured result of a project: "more than 800 people returned"."""
+
+    # An Editor who may change a project may also remove its result rows.
+    editors_may_delete = True
 
     project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="results")
     label = models.CharField(_("label"), max_length=200, blank=True, null=True)

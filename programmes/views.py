@@ -4,7 +4,7 @@ from django.db.models import F, Prefetch
 from django.utils import translation
 from django.views.generic import ListView
 
-from iomcz.views import PageLanguagesMixin, TranslatedDetailView
+from core.views import PageLanguagesMixin, TranslatedDetailView
 
 from .models import Organisation, Programme, Project
 
@@ -13,7 +13,7 @@ class ProgrammeListView(PageLanguagesMixin, ListView):
     url_name = "programmes:list"
 
     def get_queryset(self):
-        return Programme.objects.published().available_in(translation.get_language()).defer("body")
+        return Programme.objects.visible_in(translation.get_language()).for_lists()
 
 
 class ProgrammeDetailView(TranslatedDetailView):
@@ -22,9 +22,8 @@ class ProgrammeDetailView(TranslatedDetailView):
 
     def get_queryset(self):
         projects = (
-            Project.objects.published()
-            .available_in(translation.get_language())
-            .defer("body")
+            Project.objects.visible_in(translation.get_language())
+            .for_lists()
             .order_by(F("started").desc(nulls_last=True), "key")
         )
         return super().get_queryset().prefetch_related(Prefetch("projects", projects, to_attr="live_projects"))
@@ -35,7 +34,7 @@ class ProjectDetailView(TranslatedDetailView):
     section_url_name = "programmes:list"
 
     def get_queryset(self):
-        organisations = Organisation.objects.available_in(translation.get_language())
+        organisations = Organisation.objects.visible_in(translation.get_language())
         return (
             super()
             .get_queryset()

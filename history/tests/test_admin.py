@@ -2,7 +2,7 @@ import pytest
 from django.utils import translation
 
 from history.models import Director, KeyFigure, Milestone
-from iomcz.tests.admin_support import form_data, sample_content
+from testing.admin_support import form_data, sample_content
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.utils import translation
 
 from history.models import Director
 from history.timeline import TenureChart
-from iomcz.tests.site_content import build_site
+from testing.site_content import build_site
 
 TODAY = datetime.date(2026, 11, 28)
 

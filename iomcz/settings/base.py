@@ -30,19 +30,21 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before django.contrib.admin.
     "modeltranslation",
-    "django.contrib.admin",
+    "core.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "iomcz.apps.StaticFilesConfig",
+    "core.apps.StaticFilesConfig",
     "django.contrib.humanize",
     "django_prose_editor",
     "simple_history",
-    "iomcz",
+    "core",
     "programmes",
     "history",
     "news",
+    "sitewide",
+    "content_exchange",
 ]
 
 MIDDLEWARE = [
@@ -71,7 +73,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "iomcz.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },

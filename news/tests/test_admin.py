@@ -1,8 +1,8 @@
 import pytest
 from django.utils import translation
 
-from iomcz.tests.admin_support import form_data, sample_content
 from news.models import NewsItem
+from testing.admin_support import form_data, sample_content
 
 pytestmark = pytest.mark.django_db
 

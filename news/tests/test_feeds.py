@@ -3,7 +3,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import translation
 
-from iomcz.tests.site_content import build_site, make_news
+from testing.site_content import build_site, make_news
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

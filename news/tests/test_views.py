@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from iomcz.models import Status
-from iomcz.tests.site_content import build_site, head_of, make_news
+from core.models import Status
 from news.models import NewsItem
+from testing.site_content import build_site, head_of, make_news
 
 
 @pytest.fixture

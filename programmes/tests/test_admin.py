@@ -1,9 +1,9 @@
 import pytest
 from django.utils import translation
 
-from iomcz.i18n import url_in_language
-from iomcz.tests.admin_support import form_data, sample_content
+from core.i18n import url_in_language
 from programmes.models import Organisation, Programme
+from testing.admin_support import form_data, sample_content
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@ import datetime
 import pytest
 from django.utils import timezone, translation
 
-from iomcz.models import Status
-from iomcz.tests.site_content import build_site
+from core.models import Status
 from programmes.models import Project
+from testing.site_content import build_site
 
 
 @pytest.fixture

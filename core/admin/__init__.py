@@ -1,0 +1,17 @@
+"""The admin of the site's content, one module per concern: `site` (the admin site and its URLs),
+`roles`, `audit`, `conflicts` (edit-conflict guard), `translations` (translation status), `revisions`,
+`dashboard`, `images`, `richtext`, and `base`, which puts them together in the base admins that every
+content app registers its models with."""
+
+from .base import PublishableContentAdmin, TranslatedContentAdmin, in_every_language
+from .roles import RoleStackedInline, RoleTabularInline
+from .translations import TranslationStateFilter
+
+__all__ = [
+    "PublishableContentAdmin",
+    "RoleStackedInline",
+    "RoleTabularInline",
+    "TranslatedContentAdmin",
+    "TranslationStateFilter",
+    "in_every_language",
+]

@@ -1,0 +1,107 @@
+"""The base admins of every content model: language tabs, the editor and image widgets, revisions,
+and the rules of roles, audit, edit conflicts and translation status put together."""
+
+from django.contrib import admin, messages
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.utils import get_translation_fields
+
+from core.i18n import url_in_language
+from core.models import Status
+
+from .audit import AUDIT_FIELDS, stamp, stamp_changed_rows, with_audit_fieldset
+from .conflicts import EditConflictForm
+from .images import ImageAdminMixin
+from .revisions import RevisionsAdmin
+from .richtext import RichTextAdminMixin
+from .roles import RoleFormMixin, keep_stored_values, may_publish, readonly_for_role, without_readonly
+from .translations import MARK_UP_TO_DATE_ACTIONS, TranslationStateFilter, language_status, translation_state
+
+
+def in_every_language(*fields):
+    """Each field's column in every language: ("title",) -> ("title_en", "title_cs", "title_uk")."""
+    return tuple(get_translation_fields(*fields))
+
+
+class ContentAdminForm(RoleFormMixin, EditConflictForm):
+    pass
+
+
+class TranslatedContentAdmin(RichTextAdminMixin, ImageAdminMixin, RevisionsAdmin, TabbedTranslationAdmin):
+    """The base of every content model's admin."""
+
+    form = ContentAdminForm
+    actions = MARK_UP_TO_DATE_ACTIONS
+    list_filter = (TranslationStateFilter,)
+    translation_state = staticmethod(translation_state)
+    language_status = staticmethod(language_status)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = [
+            *super().get_readonly_fields(request, obj),
+            *AUDIT_FIELDS,
+            *readonly_for_role(request.user, self.model),
+            "translation_state",
+        ]
+        return list(dict.fromkeys(fields))
+
+    def get_prepopulated_fields(self, request, obj=None):
+        readonly = set(self.get_readonly_fields(request, obj))
+        return without_readonly(super().get_prepopulated_fields(request, obj), readonly)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = with_audit_fieldset(super().get_fieldsets(request, obj), obj)
+        if obj is None:
+            return fieldsets
+        return [(_("Translation status"), {"fields": ("translation_state", "opened_version")}), *fieldsets]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            keep_stored_values(obj, set(self.get_readonly_fields(request, obj)))
+        stamp(obj, request.user)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        stamp_changed_rows(formset, request.user)
+        super().save_formset(request, form, formset, change)
+
+    def get_view_on_site_url(self, obj=None):
+        """The item's public page in the admin's language if it has one, else in a language it has."""
+        if obj is None or not hasattr(obj, "get_absolute_url"):
+            return None
+        languages = obj.available_languages()
+        if not languages:
+            return None
+        current = translation.get_language()
+        return url_in_language(obj, current if current in languages else languages[0])
+
+
+class PublishableContentAdmin(TranslatedContentAdmin):
+    """Content with a status and a publication time, and the Publisher's list actions."""
+
+    actions = ("publish_now", "unpublish", *TranslatedContentAdmin.actions)
+
+    def has_publish_permission(self, request):
+        return may_publish(request.user, self.model)
+
+    @admin.action(description=_("Publish the selected items now"), permissions=["publish"])
+    def publish_now(self, request, queryset):
+        now = timezone.now()
+        for obj in queryset:
+            obj.status = Status.PUBLISHED
+            obj.published_at = min(obj.published_at, now)
+            self.save_by_action(request, obj, _("Published."))
+        self.message_user(request, _("Published %(count)d items.") % {"count": len(queryset)}, messages.SUCCESS)
+
+    @admin.action(description=_("Unpublish the selected items (back to draft)"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        for obj in queryset:
+            obj.status = Status.DRAFT
+            self.save_by_action(request, obj, _("Unpublished."))
+        self.message_user(request, _("Unpublished %(count)d items.") % {"count": len(queryset)}, messages.SUCCESS)
+
+    def save_by_action(self, request, obj, message):
+        stamp(obj, request.user)
+        obj.save()
+        self.log_change(request, obj, str(message))

@@ -1,0 +1,95 @@
+"""Translation status in the admin: a per-language column and filter, the item's state per language,
+and the list action that marks a translation as up to date with the English."""
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.utils.html import format_html, format_html_join
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from core import translation_status
+from core.i18n import LANGUAGE_CODES, language_name
+from core.translation_status import State
+
+from .audit import stamp
+
+STATE_SYMBOLS = {State.COMPLETE: "✓", State.OUTDATED: "!", State.MISSING: "–"}
+
+
+class TranslationStateFilter(admin.SimpleListFilter):
+    """Items complete, missing or outdated in one language."""
+
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        for code in LANGUAGE_CODES:
+            for state in State:
+                yield f"{code}-{state.value}", f"{language_name(code)}: {state.label}"
+
+    def queryset(self, request, queryset):
+        code, _dash, state = (self.value() or "").partition("-")
+        if code not in LANGUAGE_CODES or state not in State.values:
+            return queryset
+        available = queryset.available_in(code)
+        if state == State.MISSING:
+            return queryset.exclude(pk__in=available.values("pk"))
+        outdated = [obj.pk for obj in available if translation_status.outdated_fields(obj, code)]
+        if state == State.OUTDATED:
+            return queryset.filter(pk__in=outdated)
+        return available.exclude(pk__in=outdated)
+
+
+def mark_up_to_date_action(code):
+    """A list action for one translation language: "the English changes need no new translation"."""
+
+    @admin.action(
+        description=format_lazy(
+            _("Mark {language} as up to date with the English"), language=dict(settings.LANGUAGES)[code]
+        ),
+        permissions=["change"],
+    )
+    def action(modeladmin, request, queryset):
+        outdated = [obj for obj in queryset if translation_status.outdated_fields(obj, code)]
+        for obj in outdated:
+            translation_status.mark_up_to_date(obj, code)
+            stamp(obj, request.user)
+            obj.save()
+            modeladmin.log_change(request, obj, f"Marked {code} as up to date.")
+        modeladmin.message_user(
+            request, _("%(count)d items marked as up to date.") % {"count": len(outdated)}, messages.SUCCESS
+        )
+
+    action.__name__ = f"mark_{code}_up_to_date"
+    return action
+
+
+MARK_UP_TO_DATE_ACTIONS = tuple(mark_up_to_date_action(code) for code in translation_status.TARGET_LANGUAGES)
+
+
+@admin.display(description=_("per language"))
+def translation_state(obj):
+    """Each language's state, naming the fields whose English source changed since they were translated."""
+    lines = []
+    for code, state in translation_status.states(obj).items():
+        fields = ", ".join(
+            str(obj._meta.get_field(name).verbose_name) for name in translation_status.outdated_fields(obj, code)
+        )
+        lines.append((language_name(code), state.label, fields and _("English changed in: %s") % fields))
+    return format_html_join("", '<div class="translation-state">{}: {} {}</div>', lines)
+
+
+@admin.display(description=_("languages"))
+def language_status(obj):
+    """`EN ✓ CS ! UK –`: each language's state in a list column."""
+    return format_html(
+        '<span class="language-status">{}</span>',
+        format_html_join(
+            " ",
+            '<span title="{}: {}">{} {}</span>',
+            (
+                (language_name(code), state.label, code.upper(), STATE_SYMBOLS[state])
+                for code, state in translation_status.states(obj).items()
+            ),
+        ),
+    )

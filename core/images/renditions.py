@@ -1,0 +1,140 @@
+"""Responsive renditions of an image: made once, stored beside the media with a manifest, and
+reused on every later request."""
+
+import hashlib
+import io
+import json
+import logging
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from PIL import Image, ImageOps
+
+logger = logging.getLogger(__name__)
+
+RENDITION_WIDTHS = (160, 320, 640, 960, 1280, 1920)
+RENDITIONS_DIR = "renditions"
+RENDITIONS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Renditions:
+    """The stored renditions of one image: (width, storage name) pairs per format."""
+
+    width: int
+    height: int
+    fallback_format: str
+    webp: tuple
+    fallback: tuple
+
+    def srcset(self, storage, image_format):
+        pairs = self.webp if image_format == "webp" else self.fallback
+        return ", ".join(f"{storage.url(name)} {width}w" for width, name in pairs)
+
+
+def _renditions_folder(name):
+    return f"{RENDITIONS_DIR}/{name}"
+
+
+def _manifest_name(name):
+    return f"{_renditions_folder(name)}/renditions.json"
+
+
+def _cache_key(storage, name):
+    where = f"{getattr(storage, 'location', '')}|{name}"
+    return f"renditions:{RENDITIONS_VERSION}:{hashlib.sha256(where.encode()).hexdigest()}"
+
+
+def renditions(field_file):
+    """The renditions of an image, read from the cache or from their stored manifest, or made
+    now if an image has none yet (one saved before this module existed, or whose renditions were
+    removed); None when the original cannot be read (logged, never an error page)."""
+    if not field_file:
+        return None
+    name, storage = field_file.name, field_file.storage
+    data = cache.get(_cache_key(storage, name))
+    if data is None:
+        data = _read_manifest(storage, name) or _make_renditions(storage, name)
+        if data is None:
+            return None
+        cache.set(_cache_key(storage, name), data, timeout=None)
+    return Renditions(
+        width=data["width"],
+        height=data["height"],
+        fallback_format=data["fallback_format"],
+        webp=tuple(map(tuple, data["webp"])),
+        fallback=tuple(map(tuple, data["fallback"])),
+    )
+
+
+def forget_renditions(field_file):
+    """Drop the renditions recorded for a file name, so a new file under that name gets its own."""
+    name, storage = field_file.name, field_file.storage
+    cache.delete(_cache_key(storage, name))
+    if storage.exists(_manifest_name(name)):
+        storage.delete(_manifest_name(name))
+
+
+def _read_manifest(storage, name):
+    manifest = _manifest_name(name)
+    if not storage.exists(manifest):
+        return None
+    with storage.open(manifest, "rb") as stored:
+        data = json.loads(stored.read())
+    return data if data.get("version") == RENDITIONS_VERSION else None
+
+
+def _save_replacing(storage, name, content):
+    if storage.exists(name):
+        storage.delete(name)
+    return storage.save(name, ContentFile(content))
+
+
+def _encode(image, image_format):
+    buffer = io.BytesIO()
+    if image_format == "webp":
+        image.save(buffer, format="WEBP", quality=80, method=4)
+    elif image_format == "jpeg":
+        image.convert("RGB").save(buffer, format="JPEG", quality=82, optimize=True, progressive=True)
+    else:
+        image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def _make_renditions(storage, name):
+    try:
+        with storage.open(name, "rb") as stored, Image.open(stored) as original:
+            image = ImageOps.exif_transpose(original)
+            image.load()
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
+        logger.warning("Cannot make renditions of %s: %s", name, error)
+        return None
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+    if has_alpha:
+        image = image.convert("RGBA")
+    elif image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    fallback_format = "png" if has_alpha else "jpeg"
+    largest = min(image.width, RENDITION_WIDTHS[-1])
+    widths = sorted({width for width in RENDITION_WIDTHS if width < largest} | {largest})
+    if largest != image.width:
+        # Every smaller rendition is made from this one, not from the (much larger) original.
+        image = image.resize((largest, max(1, round(image.height * largest / image.width))), Image.Resampling.LANCZOS)
+    folder = _renditions_folder(name)
+    data = {
+        "version": RENDITIONS_VERSION,
+        "fallback_format": fallback_format,
+        "webp": [],
+        "fallback": [],
+    }
+    for width in widths:
+        height = max(1, round(image.height * width / image.width))
+        resized = image.resize((width, height), Image.Resampling.LANCZOS) if width != image.width else image
+        for key, image_format in (("webp", "webp"), ("fallback", fallback_format)):
+            extension = "jpg" if image_format == "jpeg" else image_format
+            stored_name = _save_replacing(storage, f"{folder}/{width}.{extension}", _encode(resized, image_format))
+            data[key].append([width, stored_name])
+        data["width"], data["height"] = width, height
+    _save_replacing(storage, _manifest_name(name), json.dumps(data).encode())
+    return data

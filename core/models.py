@@ -1,0 +1,242 @@
+"""Abstract models and querysets shared by every content app: what "available in a language",
+"published", "visible to the public" and "who changed it" mean is written here once."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from .i18n import LANGUAGE_CODES, language_name, translated_fields
+from .text import ascii_slug, sanitise_html
+from .translation_sources import record_sources
+
+
+def unique_per_language(field, model_name):
+    """One unique constraint per language column: a duplicate slug is a form error, not a 500."""
+    return [
+        models.UniqueConstraint(fields=[f"{field}_{code}"], name=f"{model_name}_{field}_{code}_unique")
+        for code in LANGUAGE_CODES
+    ]
+
+
+def availability(fields, code):
+    """The condition that every one of `fields` is filled in language `code` (also for partial indexes)."""
+    condition = Q()
+    for field in fields:
+        column = f"{field}_{code}"
+        condition &= Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
+    return condition
+
+
+class TranslatedQuerySet(models.QuerySet):
+    def available_in(self, code):
+        """Items whose required translated fields are all filled in language `code`."""
+        return self.filter(availability(self.model.required_translations, code))
+
+    def visibility(self, code):
+        """The condition under which the public of language `code` sees an item (see `visible_in`)."""
+        return availability(self.model.required_translations, code)
+
+    def visible_in(self, code):
+        """What a reader of language `code` may see: every page, list, feed, sitemap and count asks this."""
+        return self.filter(self.visibility(code))
+
+    def for_lists(self):
+        """Without the long columns that lists, feeds and teasers never show (the model's `list_deferred`)."""
+        return self.defer(*self.model.list_deferred)
+
+
+class PublishableQuerySet(TranslatedQuerySet):
+    def published(self):
+        """Published and due, in any language: a scheduled item goes live by itself when its time comes."""
+        return self.filter(published_condition())
+
+    def visibility(self, code):
+        """Live, and available in language `code`."""
+        return published_condition() & super().visibility(code)
+
+    def scheduled(self):
+        return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    PUBLISHED = "published", _("published")
+
+
+def published_condition():
+    """The condition of `published()`, at this moment."""
+    return Q(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+
+class Qualifier(models.TextChoices):
+    """How a figure is to be read: "more than 800", "almost 70", "about 300"."""
+
+    EXACT = "", _("exactly")
+    MORE_THAN = "more_than", _("more than")
+    ALMOST = "almost", _("almost")
+    ABOUT = "about", _("about")
+
+
+class TranslatedContent(models.Model):
+    """A content item whose text exists in one or more of the site's languages.
+
+    `required_translations` names the translated fields that make the item available in a
+    language; `slug_source` the field a missing slug is made from; `rich_text_fields` the
+    HTML fields sanitised on save; `list_deferred` the long columns lists leave unread;
+    `derived_fields` the columns computed on save, which a revision never lists as a change.
+    """
+
+    key = models.SlugField(
+        _("key"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("A stable identifier for imports and exports; filled in from the title when left empty."),
+    )
+
+    translation_sources = models.JSONField(
+        _("source text at translation time"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Per language and field, a hash of the source-language text when that translation was saved."),
+    )
+
+    required_translations = ("title",)
+    slug_source = "title"
+    rich_text_fields = ()
+    list_deferred = ()
+    derived_fields = ()
+
+    objects = TranslatedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        for code in (translation.get_language(), *LANGUAGE_CODES):
+            value = self.column(self.slug_source, code)
+            if value:
+                return value
+        return self.key or f"{type(self).__name__} {self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.normalise_translations()
+        record_sources(self)
+        super().save(*args, **kwargs)
+
+    def column(self, field, code):
+        return getattr(self, f"{field}_{code}", None)
+
+    def is_available_in(self, code):
+        return all(self.column(field, code) for field in self.required_translations)
+
+    def available_languages(self):
+        return [code for code in LANGUAGE_CODES if self.is_available_in(code)]
+
+    def missing_fields(self, code):
+        """Required fields left empty in a language that has some text ([] if complete or empty)."""
+        if not any(self.column(f, code) for f in translated_fields(type(self))):
+            return []
+        return [f for f in self.required_translations if not self.column(f, code)]
+
+    def normalise_translations(self):
+        """Empty strings become NULL (two '' slugs would collide) and missing slugs are made."""
+        for field in translated_fields(type(self)):
+            for code in LANGUAGE_CODES:
+                value = self.column(field, code)
+                if isinstance(value, str):
+                    value = sanitise_html(value) if field in self.rich_text_fields else value.strip()
+                    setattr(self, f"{field}_{code}", value or None)
+        if "slug" in translated_fields(type(self)):
+            for code in LANGUAGE_CODES:
+                if not self.column("slug", code) and self.column(self.slug_source, code):
+                    setattr(self, f"slug_{code}", ascii_slug(self.column(self.slug_source, code)) or None)
+        if not self.key:
+            self.key = self.make_key()
+
+    def make_key(self):
+        for code in LANGUAGE_CODES:
+            base = ascii_slug(self.column(self.slug_source, code), max_length=90)
+            if base:
+                break
+        else:
+            base = type(self).__name__.lower()
+        key, n = base, 1
+        while type(self)._default_manager.filter(key=key).exclude(pk=self.pk).exists():
+            n += 1
+            key = f"{base}-{n}"
+        return key
+
+    def clean(self):
+        super().clean()
+        self.normalise_translations()
+        errors = {}
+        for code in LANGUAGE_CODES:
+            for field in self.missing_fields(code):
+                errors.setdefault(f"{field}_{code}", []).append(
+                    ValidationError(
+                        _("Required for %(language)s, because other %(language)s fields are filled in."),
+                        code="incomplete_translation",
+                        params={"language": language_name(code)},
+                    )
+                )
+        if not errors and not self.available_languages():
+            names = ", ".join(str(self._meta.get_field(f).verbose_name) for f in self.required_translations)
+            raise ValidationError(
+                _("Fill in %(fields)s in at least one language."),
+                code="no_language",
+                params={"fields": names},
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+class Publishable(models.Model):
+    """Draft or published, with a publication time that may lie in the future."""
+
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("publication date"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("Europe/Prague time. A published item dated in the future goes live by itself at that time."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_live(self):
+        return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
+
+
+class ContentManageable(models.Model):
+    """Who created and last changed an item, and when."""
+
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last changed by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True

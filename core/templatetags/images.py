@@ -1,0 +1,16 @@
+"""`{% picture %}`: a responsive image from its stored renditions (see core.images)."""
+
+from django import template
+
+from core.images.html import picture_html
+
+register = template.Library()
+
+
+@register.simple_tag
+def picture(image, alt, sizes="100vw", css_class="", loading="lazy"):
+    """{% picture item.image item.image_alt sizes="(min-width: 60em) 40rem, 100vw" %}
+
+    Emits <picture> with a WebP srcset and a JPEG (or PNG, for transparent images) fallback
+    <img> carrying width, height and alt; nothing at all when there is no image."""
+    return picture_html(image, alt, sizes=sizes, css_class=css_class, loading=loading)

@@ -1,0 +1,97 @@
+"""The admin's rich-text editor in Chromium: it starts under the site's Content-Security-Policy
+with nothing from another host, and what an editor writes with it is what gets saved."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.test import Client
+
+from core.tests.test_xss_browser import launched_chromium
+from news.models import NewsItem
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WATCH = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+});
+"""
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with launched_chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def admin_page(chromium, live_server):
+    """A signed-in superuser's tab; requests to other hosts are refused and collected."""
+    user = User.objects.create_superuser("editor", "editor@example.org", "x")
+    client = Client()
+    client.force_login(user)
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    context.add_init_script(WATCH)
+    host = urlsplit(live_server.url).netloc
+    page = context.new_page()
+    page.foreign, page.errors = [], []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+
+    def only_this_site(route):
+        if urlsplit(route.request.url).netloc != host:
+            page.foreign.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    context.route("**/*", only_this_site)
+    yield page
+    context.close()
+
+
+def test_the_editor_starts_on_every_rich_text_field_under_the_csp(admin_page, live_server):
+    response = admin_page.goto(f"{live_server.url}/admin/news/newsitem/add/")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    admin_page.wait_for_selector(".prose-editor .ProseMirror", state="attached")
+    editors = admin_page.locator(".prose-editor:has(textarea[name^='body_']) [role=textbox].ProseMirror")
+    assert editors.count() == 3
+    assert admin_page.locator(".prose-editor textarea[name^='lead_']").count() == 0
+    assert admin_page.evaluate("window.__violations") == []
+    assert admin_page.errors == []
+    assert admin_page.foreign == []
+
+
+def test_what_is_written_in_the_editor_is_saved_as_clean_html(admin_page, live_server):
+    admin_page.goto(f"{live_server.url}/admin/news/newsitem/add/")
+    admin_page.fill("input[name='title_en']", "Written in the editor")
+    admin_page.fill("textarea[name='lead_en']", "A lead.")
+    editor = admin_page.locator(".prose-editor:has(textarea[name='body_en']) [role=textbox].ProseMirror")
+    editor.click()
+    admin_page.keyboard.type("First paragraph with ")
+    admin_page.keyboard.press("Control+b")
+    admin_page.keyboard.type("bold")
+    admin_page.keyboard.press("Control+b")
+    admin_page.keyboard.type(" text.")
+    admin_page.keyboard.press("Enter")
+    admin_page.keyboard.type("> A quoted line")
+    admin_page.click("input[name='_save']")
+    admin_page.wait_for_url("**/admin/news/newsitem/")
+    item = NewsItem.objects.get(title_en="Written in the editor")
+    assert item.body_en == (
+        "<p>First paragraph with <strong>bold</strong> text.</p><blockquote><p>A quoted line</p></blockquote>"
+    )
+    assert item.body_cs is None and item.body_uk is None
+    assert admin_page.errors == []

@@ -1,0 +1,173 @@
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import translation
+
+from core.translation_status import State, outdated_fields, report, states
+from news.models import NewsItem
+from programmes.models import Organisation
+from testing.admin_support import user_in
+
+pytestmark = pytest.mark.django_db
+
+
+def make_news():
+    return NewsItem.objects.create(
+        title_en="Office opens", lead_en="A lead.", title_cs="Kancelář otevřena", lead_cs="Perex.", key="opens"
+    )
+
+
+def test_a_new_item_is_complete_in_its_languages_and_missing_in_the_others():
+    assert states(make_news()) == {"en": State.COMPLETE, "cs": State.COMPLETE, "uk": State.MISSING}
+
+
+def test_changing_the_english_text_makes_that_field_of_each_translation_outdated():
+    item = make_news()
+    item.title_en = "The office opens"
+    item.save()
+    item = NewsItem.objects.get(pk=item.pk)
+    assert states(item)["cs"] == State.OUTDATED
+    assert outdated_fields(item, "cs") == ["title"]
+    assert outdated_fields(item, "en") == []
+
+
+def test_saving_the_translation_again_brings_it_up_to_date():
+    item = make_news()
+    item.title_en = "The office opens"
+    item.save()
+    item.title_cs = "Kancelář se otevírá"
+    item.save()
+    assert states(NewsItem.objects.get(pk=item.pk))["cs"] == State.COMPLETE
+
+
+def test_changing_english_and_its_translation_in_one_save_leaves_the_translation_complete():
+    item = make_news()
+    item.lead_en, item.lead_cs = "A new lead.", "Nový perex."
+    item.save()
+    assert states(item)["cs"] == State.COMPLETE
+
+
+def test_a_changed_english_slug_does_not_make_a_translation_outdated():
+    item = make_news()
+    item.slug_en = "office-opened"
+    item.save()
+    assert states(item)["cs"] == State.COMPLETE
+
+
+def test_a_translation_written_before_any_english_is_not_outdated_when_english_arrives():
+    item = NewsItem.objects.create(title_uk="Офіс відкрито", lead_uk="Лід.")
+    item.title_en, item.lead_en = "Office opens", "A lead."
+    item.save()
+    assert states(item) == {"en": State.COMPLETE, "cs": State.MISSING, "uk": State.COMPLETE}
+
+
+def test_a_translation_loaded_without_a_note_of_its_source_becomes_outdated_when_english_changes():
+    item = make_news()
+    NewsItem.objects.filter(pk=item.pk).update(translation_sources={})
+    item = NewsItem.objects.get(pk=item.pk)
+    assert states(item)["cs"] == State.COMPLETE
+    item.title_en = "The office opens"
+    item.save()
+    assert outdated_fields(NewsItem.objects.get(pk=item.pk), "cs") == ["title"]
+
+
+def test_removing_a_translation_forgets_its_source():
+    item = make_news()
+    item.title_cs = item.lead_cs = None
+    item.save()
+    assert "cs" not in item.translation_sources
+    assert states(item)["cs"] == State.MISSING
+
+
+def test_the_report_counts_and_lists_missing_and_outdated_items_per_model_and_language():
+    item = make_news()
+    NewsItem.objects.filter(pk=item.pk).update(title_en="Changed")
+    english_only = Organisation.objects.create(name_en="UNHCR", key="unhcr")
+    entries = {(e.model._meta.label_lower, e.code): e for e in report([NewsItem, Organisation])}
+    assert (entries["news.newsitem", "cs"].outdated, entries["news.newsitem", "cs"].complete) == ([item], 0)
+    assert entries["news.newsitem", "uk"].missing == [item]
+    assert entries["programmes.organisation", "cs"].missing == [english_only]
+    assert entries["programmes.organisation", "en"].complete == 1
+
+
+def test_the_admin_list_and_change_form_show_an_outdated_translation(admin_client):
+    item = make_news()
+    item.title_en = "The office opens"
+    item.save()
+    with translation.override("en"):
+        changelist = admin_client.get("/admin/news/newsitem/")
+        outdated = admin_client.get("/admin/news/newsitem/", {"translation": "cs-outdated"})
+        change = admin_client.get(f"/admin/news/newsitem/{item.pk}/change/").content.decode()
+    assert 'title="Czech: outdated">CS !<' in changelist.content.decode()
+    assert list(outdated.context["cl"].queryset) == [item]
+    assert "Czech: outdated English changed in: title" in change
+
+
+def test_a_translator_marks_czech_as_up_to_date_after_a_minor_english_change(client):
+    item = NewsItem.objects.create(
+        title_en="Office opens",
+        lead_en="A lead.",
+        title_uk="Офіс відкрито",
+        lead_uk="Лід.",
+        title_cs="Kancelář",
+        lead_cs="Perex.",
+    )
+    item.title_en = "Office opens!"
+    item.save()
+    client.force_login(user_in("Translator"))
+    with translation.override("en"):
+        assert "Mark Czech as up to date with the English" in client.get("/admin/news/newsitem/").content.decode()
+        client.post("/admin/news/newsitem/", {"action": "mark_cs_up_to_date", "_selected_action": [item.pk]})
+    item = NewsItem.objects.get(pk=item.pk)
+    assert states(item) == {"en": State.COMPLETE, "cs": State.COMPLETE, "uk": State.OUTDATED}
+    assert (item.title_en, item.history.latest().history_user.username) == ("Office opens!", "translator")
+
+
+def test_the_dashboard_lists_what_is_missing_or_outdated_with_links(admin_client):
+    item = make_news()
+    NewsItem.objects.filter(pk=item.pk).update(lead_en="Changed")
+    with translation.override("en"):
+        index = admin_client.get("/admin/").content.decode()
+        page = admin_client.get("/admin/translations/").content.decode()
+    assert 'href="/admin/translations/"' in index
+    assert f'<a href="/admin/news/newsitem/{item.pk}/change/" class="translation-outdated">' in page
+    assert f'<a href="/admin/news/newsitem/{item.pk}/change/" class="translation-missing">' in page
+    assert 'href="/admin/news/newsitem/?translation=uk-missing"' in page
+
+
+def test_the_dashboard_needs_a_staff_login(client):
+    with translation.override("en"):
+        response = client.get("/admin/translations/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_command_prints_the_table_and_the_items_to_do():
+    item = make_news()
+    NewsItem.objects.filter(pk=item.pk).update(title_en="Changed")
+    out = io.StringIO()
+    call_command("translation_status", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].split() == ["language", "model", "complete", "missing", "outdated"]
+    assert ["cs", "news.newsitem", "0", "0", "1"] in [line.split() for line in lines]
+    assert "cs outdated: news.newsitem opens (title)" in lines
+    assert "uk missing: news.newsitem opens" in lines
+    assert lines[-1] == "1 missing, 1 outdated"
+
+
+@pytest.mark.parametrize(
+    ("flag", "message"),
+    [("--fail-on-missing", "1 translations are missing."), ("--fail-on-outdated", "1 translations are outdated.")],
+)
+def test_the_command_fails_on_missing_or_outdated_translations_when_asked(flag, message):
+    item = make_news()
+    NewsItem.objects.filter(pk=item.pk).update(title_en="Changed")
+    with pytest.raises(CommandError, match=message):
+        call_command("translation_status", flag, stdout=io.StringIO())
+
+
+def test_the_command_passes_when_every_translation_is_complete():
+    NewsItem.objects.create(title_en="A", lead_en="B", title_cs="C", lead_cs="D", title_uk="E", lead_uk="F")
+    out = io.StringIO()
+    call_command("translation_status", "--fail-on-missing", "--fail-on-outdated", stdout=out)
+    assert out.getvalue().splitlines()[-1] == "0 missing, 0 outdated"

@@ -1,0 +1,85 @@
+"""Which English text each translation was written from: a hash per language and field, recorded
+on every save, so that a translation whose English source changed since is known to be outdated.
+
+On every save, each translated field whose value changed records a hash of the English text it
+was written from (`TranslatedContent.translation_sources`); comparing that hash with the hash of
+today's English text tells whether the source moved on.
+"""
+
+import hashlib
+
+from django.db import models
+
+from .i18n import LANGUAGE_CODES, SOURCE_LANGUAGE, translated_fields
+
+TARGET_LANGUAGES = tuple(code for code in LANGUAGE_CODES if code != SOURCE_LANGUAGE)
+
+
+def source_hash(text):
+    return hashlib.sha256((text or "").encode()).hexdigest()[:16]
+
+
+def tracked_fields(model):
+    """Translated fields a person writes; slugs and derived columns never make a translation outdated."""
+    names = translated_fields(model)
+    return tuple(
+        name
+        for name in names
+        if model._meta.get_field(name).editable and not isinstance(model._meta.get_field(name), models.SlugField)
+    )
+
+
+def record_sources(obj):
+    """Before a save: for each translation this save changes, note the English text it now matches.
+
+    A translation with no note yet (e.g. one loaded in bulk) is taken to match the English stored
+    before this save, so that an English change made now still leaves it outdated.
+    """
+    model = type(obj)
+    fields = tracked_fields(model)
+    columns = [f"{name}_{code}" for name in fields for code in LANGUAGE_CODES]
+    previous = None
+    if obj.pk is not None and columns:
+        previous = model._default_manager.filter(pk=obj.pk).values(*columns).first()
+    sources = {code: dict(hashes) for code, hashes in (obj.translation_sources or {}).items()}
+    for code in TARGET_LANGUAGES:
+        hashes = sources.setdefault(code, {})
+        for name in fields:
+            value = getattr(obj, f"{name}_{code}")
+            source = getattr(obj, f"{name}_{SOURCE_LANGUAGE}")
+            if previous is not None and previous[f"{name}_{code}"] == value:
+                source = previous[f"{name}_{SOURCE_LANGUAGE}"]
+                if name in hashes or not value or not source:
+                    continue
+            # Text written while there was no English has no source to fall behind.
+            if value and source:
+                hashes[name] = source_hash(source)
+            else:
+                hashes.pop(name, None)
+        if not hashes:
+            del sources[code]
+    obj.translation_sources = sources
+
+
+def mark_up_to_date(obj, code):
+    """A translator checked the translation against today's English: it is no longer outdated."""
+    hashes = {
+        name: source_hash(getattr(obj, f"{name}_{SOURCE_LANGUAGE}"))
+        for name in tracked_fields(type(obj))
+        if getattr(obj, f"{name}_{code}") and getattr(obj, f"{name}_{SOURCE_LANGUAGE}")
+    }
+    obj.translation_sources = {**(obj.translation_sources or {}), code: hashes}
+
+
+def outdated_fields(obj, code):
+    """The fields of a translation whose English source changed since the translation was saved."""
+    if code == SOURCE_LANGUAGE:
+        return []
+    recorded = (obj.translation_sources or {}).get(code, {})
+    return [
+        name
+        for name in tracked_fields(type(obj))
+        if getattr(obj, f"{name}_{code}")
+        and name in recorded
+        and recorded[name] != source_hash(getattr(obj, f"{name}_{SOURCE_LANGUAGE}"))
+    ]

@@ -1,0 +1,92 @@
+"""The view mixins every public page uses: page languages, and an item page found by its slug."""
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import DetailView
+
+from .i18n import PageLanguages, find_by_any_slug, language_name, object_urls, url_in_language, view_urls
+
+
+class PageLanguagesMixin:
+    """Gives the template `page_languages`: canonical, hreflang alternates and the switcher.
+
+    A page that exists in every language names its URL (`url_name`); an item page overrides
+    `get_page_languages()` to list only the languages the item is available in.
+    """
+
+    url_name = None
+
+    def get_page_languages(self):
+        return PageLanguages(view_urls(self.url_name, self.kwargs))
+
+    def get_context_data(self, **kwargs):
+        # After the view's own context: a list has then refused a page number it does not have.
+        context = super().get_context_data(**kwargs)
+        context["page_languages"] = self.get_page_languages()
+        return context
+
+
+class TranslatedDetailView(PageLanguagesMixin, DetailView):
+    """An item page found by its slug in the active language.
+
+    A slug of another language leads to the item's page in this language when it has one, and
+    otherwise to a 404 page that names the languages the item exists in and links to them.
+    `section_url_name` is where the switcher leads for a language the item lacks. Staff may
+    preview drafts and scheduled items; such a page is marked, never cached and not indexed.
+    """
+
+    section_url_name = None
+
+    def visible_items(self):
+        """The items this user may see in some language: staff who may preview see drafts too."""
+        if self.may_preview():
+            return self.model.objects.all()
+        return self.model.objects.published()
+
+    def may_preview(self):
+        """Staff who may view or change this kind of item in the admin may also preview it."""
+        user, opts = self.request.user, self.model._meta
+        return user.is_staff and any(
+            user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}") for action in ("view", "change")
+        )
+
+    def get_queryset(self):
+        code = translation.get_language()
+        if self.may_preview():
+            return self.model.objects.available_in(code)
+        return self.model.objects.visible_in(code)
+
+    def get(self, request, *args, **kwargs):
+        try:
+            response = super().get(request, *args, **kwargs)
+        except Http404:
+            item = find_by_any_slug(self.visible_items(), kwargs["slug"])
+            if item is None:
+                raise
+            code = translation.get_language()
+            if item.is_available_in(code):
+                return redirect(url_in_language(item, code), permanent=not self.may_preview())
+            return elsewhere_response(request, item, self.section_url_name)
+        if not self.object.is_live:
+            add_never_cache_headers(response)
+        return response
+
+    def get_page_languages(self):
+        return PageLanguages(object_urls(self.object), fallbacks=view_urls(self.section_url_name))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=not self.object.is_live, **kwargs)
+
+
+def elsewhere_response(request, item, section_url_name):
+    """The 404 page for an item that exists, but not in the reader's language."""
+    urls = object_urls(item)
+    languages = [(code, language_name(code), url, item.column(item.slug_source, code)) for code, url in urls.items()]
+    context = {
+        "item_languages": languages,
+        "page_languages": PageLanguages(urls, fallbacks=view_urls(section_url_name)),
+    }
+    return TemplateResponse(request, "404.html", context, status=404)

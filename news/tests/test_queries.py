@@ -1,0 +1,70 @@
+"""Every public page runs the same small number of SQL queries whether there are 10 or 1,000 news items."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from core.i18n import LANGUAGE_CODES
+from news.models import NewsItem
+from programmes.models import Programme, Project
+from testing.fake_content import add_news_items
+
+MOST_QUERIES_PER_PAGE = 8
+
+
+def page_urls(code):
+    """{page: URL} for every public page type in language `code`, filters and search included."""
+    with translation.override(code):
+        news = NewsItem.objects.published().available_in(code).latest_first().first()
+        programme = Programme.objects.published().available_in(code).filter(projects__isnull=False).first()
+        project = Project.objects.published().available_in(code).first()
+        news_list = reverse("news:list")
+        return {
+            "home": reverse("home"),
+            "news list": news_list,
+            "news list, page 2": f"{news_list}?page=2",
+            "news list filtered and searched": (
+                f"{news_list}?kind=news&year={timezone.now().year}&programme={programme.key}&q=sladkova"
+            ),
+            "news item": news.get_absolute_url(),
+            "history": reverse("history:timeline"),
+            "programmes list": reverse("programmes:list"),
+            "programme": programme.get_absolute_url(),
+            "project": project.get_absolute_url(),
+            "RSS feed": reverse("news:rss"),
+            "Atom feed": reverse("news:atom"),
+            "sitemap": reverse("sitemap"),
+        }
+
+
+def count_queries(client, urls):
+    counts = {}
+    for page, url in urls.items():
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, f"{page} {url} answers {response.status_code}"
+        counts[page] = len(queries)
+    return counts
+
+
+@pytest.mark.parametrize("code", LANGUAGE_CODES)
+def test_every_public_page_runs_as_many_queries_with_1000_news_items_as_with_10(client, shipped_content, code):
+    add_news_items(10)
+    urls = page_urls(code)
+    with_10 = count_queries(client, urls)
+    add_news_items(990, start=10)
+    with_1000 = count_queries(client, urls)
+    assert with_1000 == with_10
+    assert {page: count for page, count in with_1000.items() if count > MOST_QUERIES_PER_PAGE} == {}
+
+
+def test_the_filtered_news_list_finds_the_generated_items(client, shipped_content):
+    add_news_items(30)
+    url = page_urls("en")["news list filtered and searched"]
+    with translation.override("en"):
+        response = client.get(url)
+    assert response.context["paginator"].count > 0
