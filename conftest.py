@@ -6,6 +6,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
+from testing.site_content import build_site
+
 
 @pytest.fixture(autouse=True)
 def english_by_default():
@@ -18,6 +20,12 @@ def english_by_default():
 def empty_cache():
     """Each test starts with an empty cache: pages cache what they compute from all the content."""
     cache.clear()
+
+
+@pytest.fixture
+def site(db):
+    """The small test site of testing.site_content, built with the ORM; its items by name."""
+    return build_site()
 
 
 @pytest.fixture

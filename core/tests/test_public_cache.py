@@ -10,12 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone, translation
 
 from core.models import Status
-from testing.site_content import build_site, make_news
-
-
-@pytest.fixture
-def site(db):
-    return build_site()
+from testing.site_content import make_news
 
 
 def sitemap_text(client):

@@ -6,14 +6,8 @@ from django.utils import translation
 
 from history.models import Director
 from history.timeline import TenureChart
-from testing.site_content import build_site
 
 TODAY = datetime.date(2026, 11, 28)
-
-
-@pytest.fixture
-def site(db):
-    return build_site()
 
 
 def director(name, started=None, ended=None, started_precision="day", ended_precision="day"):

@@ -3,14 +3,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import translation
 
-from testing.site_content import build_site, make_news
+from testing.site_content import make_news
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture
-def site(db):
-    return build_site()
 
 
 @pytest.mark.django_db

@@ -1,23 +1,14 @@
 """The news that ships in data/ is findable the way readers look for it."""
 
 import re
-from io import StringIO
-from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
 from news.models import NewsItem
 
-DATA = Path(__file__).resolve().parents[2] / "data"
 ANNIVERSARY = "iom-czechia-25-years"
-
-
-@pytest.fixture
-def shipped_content(db):
-    call_command("import_content", str(DATA), stdout=StringIO())
 
 
 def listed_urls(response):

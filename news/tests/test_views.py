@@ -9,12 +9,7 @@ from django.utils import timezone, translation
 
 from core.models import Status
 from news.models import NewsItem
-from testing.site_content import build_site, head_of, make_news
-
-
-@pytest.fixture
-def site(db):
-    return build_site()
+from testing.site_content import head_of, make_news
 
 
 def titles(response):

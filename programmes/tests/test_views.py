@@ -5,12 +5,6 @@ from django.utils import timezone, translation
 
 from core.models import Status
 from programmes.models import Project
-from testing.site_content import build_site
-
-
-@pytest.fixture
-def site(db):
-    return build_site()
 
 
 @pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 
 from core.i18n import url_in_language
-from testing.site_content import build_site, head_of
+from testing.site_content import head_of
 
 SITE = "http://127.0.0.1:8000"
 SECTIONS = {
@@ -22,11 +22,6 @@ ITEMS = {
     "research": ["en"],
     "project": ["en", "cs"],
 }
-
-
-@pytest.fixture
-def site(db):
-    return build_site()
 
 
 def expected_alternates(urls):

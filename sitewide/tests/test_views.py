@@ -6,12 +6,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import translation
 
-from testing.site_content import PageHead, build_site, head_of, make_news
-
-
-@pytest.fixture
-def site(db):
-    return build_site()
+from testing.site_content import PageHead, head_of, make_news
 
 
 @pytest.mark.parametrize(
