@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
+from testing.chromium import launched_chromium
 from testing.site_content import build_site
 
 
@@ -32,3 +33,10 @@ def site(db):
 def shipped_content(db):
     """The site with the content that ships in data/, loaded as `make setup` loads it."""
     call_command("import_content", str(settings.BASE_DIR / "data"), verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """One Chromium per test module: Playwright's sync API runs one instance per thread at a time."""
+    with launched_chromium() as browser:
+        yield browser

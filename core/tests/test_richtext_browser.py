@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 
-from core.tests.test_xss_browser import launched_chromium
 from news.models import NewsItem
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,12 +18,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
   window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
 });
 """
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with launched_chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

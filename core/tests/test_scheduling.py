@@ -9,16 +9,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from core.models import Status
-from core.tests.test_xss_browser import launched_chromium
 from news.models import NewsItem
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with launched_chromium() as browser:
-        yield browser
 
 
 def news_item(title, **fields):

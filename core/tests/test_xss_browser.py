@@ -2,30 +2,16 @@
 Chromium: no payload runs, with the site's Content-Security-Policy and without it (so that the
 sanitiser and the templates' escaping are tested on their own, not only the CSP behind them)."""
 
-import os
-from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from playwright.sync_api import sync_playwright
 
 from core.tests.test_xss import PAYLOADS, content_with
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TITLE_LENGTH = 200
 
 # Runs before any script of the page: counts what a payload would do if it ever ran.
@@ -60,27 +46,6 @@ AUDIT_DOM = """
   return found;
 }
 """
-
-
-@contextmanager
-def launched_chromium():
-    """Debian's Chromium under Playwright (never a downloaded browser), for this file's tests and
-    the other browser tests of the editorial area."""
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium).")
-    # Playwright's sync API leaves an event loop running in this thread, which makes Django refuse
-    # the synchronous ORM calls of the tests around it; allow them only while the browser runs.
-    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with launched_chromium() as browser:
-        yield browser
 
 
 def chunks_of_payloads():

@@ -1,45 +1,16 @@
-"""Debian's Chromium, driven by Playwright, on pytest-django's live server."""
+"""The live site as a reader's Chromium sees it, on pytest-django's live server."""
 
-import os
 from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking flags Chromium calls Google hosts, which the network refuses.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 AXE_SCRIPT = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """One Chromium per test module: Playwright's sync API runs one instance per thread at a time,
-    and the other browser tests of the suite start their own."""
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium).")
-    # Playwright's sync API leaves an event loop running in this thread, which makes Django refuse
-    # the ORM calls of the tests and fixtures around it, although they are all synchronous.
-    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-class Site:
+class LiveSite:
     """The live server as a reader's browser sees it; every request to another host is refused and noted."""
 
     def __init__(self, browser, live_server):
@@ -94,5 +65,6 @@ class Site:
 
 
 @pytest.fixture
-def site(browser, live_server, shipped_content):
-    return Site(browser, live_server)
+def live_site(chromium, live_server, shipped_content):
+    """The shipped content on the live server, opened in the module's Chromium."""
+    return LiveSite(chromium, live_server)

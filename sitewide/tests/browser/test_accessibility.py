@@ -60,10 +60,10 @@ TABS_PER_PAGE = 12
 
 
 @pytest.mark.parametrize("code", LANGUAGE_CODES)
-def test_no_public_page_has_a_wcag_21_aa_violation(site, code):
+def test_no_public_page_has_a_wcag_21_aa_violation(live_site, code):
     violations = {}
     for name, path in public_pages(code).items():
-        with site.open(path, status=expected_status(name), bypass_csp=True) as page:
+        with live_site.open(path, status=expected_status(name), bypass_csp=True) as page:
             page.add_script_tag(path=str(AXE_SCRIPT))
             found = page.evaluate(RUN_AXE, WCAG_TAGS)
         if found:
@@ -72,10 +72,10 @@ def test_no_public_page_has_a_wcag_21_aa_violation(site, code):
 
 
 @pytest.mark.parametrize("code", LANGUAGE_CODES)
-def test_the_first_tab_shows_a_skip_link_that_moves_focus_to_the_main_content(site, code):
+def test_the_first_tab_shows_a_skip_link_that_moves_focus_to_the_main_content(live_site, code):
     problems = {}
     for name, path in public_pages(code).items():
-        with site.open(path, status=expected_status(name)) as page:
+        with live_site.open(path, status=expected_status(name)) as page:
             page.keyboard.press("Tab")
             link = page.evaluate(FOCUSED_ELEMENT)
             page.keyboard.press("Enter")
@@ -90,10 +90,10 @@ def test_the_first_tab_shows_a_skip_link_that_moves_focus_to_the_main_content(si
 
 
 @pytest.mark.parametrize("code", LANGUAGE_CODES)
-def test_every_element_reached_by_tab_shows_that_it_has_focus(site, code):
+def test_every_element_reached_by_tab_shows_that_it_has_focus(live_site, code):
     problems = {}
     for name, path in public_pages(code).items():
-        with site.open(path, status=expected_status(name)) as page:
+        with live_site.open(path, status=expected_status(name)) as page:
             focused = []
             for index in range(TABS_PER_PAGE):
                 page.keyboard.press("Tab")

@@ -9,19 +9,19 @@ pytestmark = pytest.mark.browser
 PASSWORD = "a long test password 1"
 
 
-def test_the_news_form_has_one_working_tab_per_language_without_another_host(site, django_user_model):
+def test_the_news_form_has_one_working_tab_per_language_without_another_host(live_site, django_user_model):
     django_user_model.objects.create_superuser("chief", password=PASSWORD)
     item = NewsItem.objects.order_by("pk").first()
-    with site.open("/admin/login/") as page:
+    with live_site.open("/admin/login/") as page:
         page.fill("#id_username", "chief")
         page.fill("#id_password", PASSWORD)
         page.click("input[type=submit]")
-        page.goto(f"{site.url}/admin/news/newsitem/{item.pk}/change/")
+        page.goto(f"{live_site.url}/admin/news/newsitem/{item.pk}/change/")
         tabs = page.locator("div.ui-tabs", has=page.locator("#id_title_en"))
         assert tabs.locator(".ui-tabs-nav a").all_text_contents() == ["en", "cs", "uk"]
         assert page.locator("#id_title_en").is_visible() and not page.locator("#id_title_cs").is_visible()
         tabs.locator(".ui-tabs-nav a").nth(1).click()
         assert page.locator("#id_title_cs").is_visible() and not page.locator("#id_title_en").is_visible()
         assert page.locator("#id_title_cs").input_value() == item.title_cs
-    assert site.foreign_requests == []
-    assert site.console_errors == []
+    assert live_site.foreign_requests == []
+    assert live_site.console_errors == []
