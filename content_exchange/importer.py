@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, models, transaction
-from django.db.models.base import ModelState
+from django.db import IntegrityError, transaction
 
 from core.i18n import LANGUAGE_CODES, translated_fields
 from core.public_cache import content_changed
+from core.translation_sources import record_sources
 
 from .csvfile import read_csv_records
 from .errors import ContentError, FieldError
@@ -27,6 +27,10 @@ from .schema import spec_for, specs
 DEFAULT_MAX_SIZE = 100 * 1024 * 1024
 READERS = {".json": (read_json_records, "record"), ".csv": (read_csv_records, "line")}
 SUFFIXES = (*READERS, *FEED_SUFFIXES)
+# The reason a revision made by an import gives.
+IMPORTED = "Imported"
+# Rows per INSERT: one statement for thousands of long rows is slower on PostgreSQL than several.
+BATCH_SIZE = 500
 
 
 def content_files(paths):
@@ -121,49 +125,6 @@ class Planned:
 
     def column(self, name):
         return getattr(self.obj, name) if self.obj is not None else self.values.get(name)
-
-
-class NewInstances:
-    """Unsaved instances with the defaults the model's constructor gives, made ten times faster.
-
-    modeltranslation's constructor rewrites every keyword of every call; here one instance is made
-    by the constructor and its attributes copied, with callable defaults (now(), dict) called afresh
-    for each instance and descriptors that do work on assignment given their values by setattr.
-    """
-
-    def __init__(self, model):
-        blank = {f"{name}_{code}": None for name in translated_fields(model) for code in LANGUAGE_CODES}
-        prototype = model(**blank)
-        self.model = model
-        self.fresh = [f for f in model._meta.concrete_fields if f.has_default() and callable(f.default)]
-        self.defaults = {name: value for name, value in vars(prototype).items() if name != "_state"}
-        for callable_default in self.fresh:
-            del self.defaults[callable_default.attname]
-        self.assigned = {name for name in dir(model) if hasattr(getattr(model, name, None), "__set__") and name != "pk"}
-
-    def new(self, **values):
-        obj = self.model.__new__(self.model)
-        obj._state = ModelState()
-        attributes = vars(obj)
-        attributes.update(self.defaults)
-        for callable_default in self.fresh:
-            attributes[callable_default.attname] = callable_default.get_default()
-        for name, value in values.items():
-            if name in self.assigned:
-                setattr(obj, name, value)
-            else:
-                attributes[name] = value
-        return obj
-
-
-def stored_as_is(model_field):
-    """Whether the field sends a str or None to the database unchanged: Django's own text fields do."""
-    kind = type(model_field)
-    return (
-        kind.get_prep_value in (models.CharField.get_prep_value, models.TextField.get_prep_value)
-        and kind.get_db_prep_value is models.Field.get_db_prep_value
-        and kind.get_db_prep_save is models.Field.get_db_prep_save
-    )
 
 
 def chunks(items, size=500):
@@ -293,14 +254,15 @@ class Importer:
         # one language's value, which is validated in its own column.
         excluded = [f.name for f in spec.fields if isinstance(f, Reference)] + list(translated_fields(spec.model))
         columns = [column for field in spec.fields for column in field.columns]
-        maker = NewInstances(spec.model)
+        # Every language column named, so that modeltranslation's constructor has none to fill in.
+        blank = {f"{name}_{code}": None for name in translated_fields(spec.model) for code in LANGUAGE_CODES}
         for planned, row, relations in to_build:
             if row:
                 obj = existing[row["pk"]]
                 for column, value in planned.values.items():
                     setattr(obj, column, value)
             else:
-                obj = maker.new(key=planned.record.key, **planned.values)
+                obj = spec.model(key=planned.record.key, **{**blank, **planned.values})
             try:
                 obj.full_clean(exclude=excluded, validate_unique=False, validate_constraints=False)
             except ValidationError as error:
@@ -463,7 +425,7 @@ class Importer:
                 target = spec.by_name[name].model_label
                 if key and planned.obj is not None and getattr(planned.obj, f"{name}_id") is None:
                     setattr(planned.obj, f"{name}_id", self.pks[target][key])
-        self.insert(model, [p for p in plans if p.status == "created"])
+        self.create(model, [p for p in plans if p.status == "created"])
         for planned in plans:
             if planned.status == "updated":
                 planned.obj.save()
@@ -475,43 +437,27 @@ class Importer:
         self.write_results(spec, changed)
 
     @staticmethod
-    def insert(model, plans):
-        """Insert new items as bulk_create would, but with one statement prepared once for all rows.
-
-        Django's SQLite backend sends at most 999 values per statement, so bulk_create builds the
-        SQL of 500 statements for 10,000 news items: half the time of writing them. Each value is
-        still the field's own pre_save and get_db_prep_save; created/updated take the times the
-        record carries, if any (pre_save would set "now"). The primary keys are read back by key.
-        """
+    def create(model, plans):
+        """Create new items with `bulk_create`, each prepared as its save() would prepare it, and give
+        each a first revision dated when the item was last changed; created/updated take the times the
+        record carries, if any (bulk_create sets "now")."""
         if not plans:
             return
-        fields = [f for f in model._meta.local_concrete_fields if not f.primary_key]
-        values = []
-        for model_field in fields:
-            kept = stored_as_is(model_field)
-            column = []
-            for planned in plans:
-                if model_field.name in planned.stamps:
-                    setattr(planned.obj, model_field.attname, planned.stamps[model_field.name])
-                    value = planned.stamps[model_field.name]
-                else:
-                    value = model_field.pre_save(planned.obj, True)
-                if not (kept and (value is None or type(value) is str)):
-                    value = model_field.get_db_prep_save(value, connection)
-                column.append(value)
-            values.append(column)
-        rows = list(zip(*values, strict=True))
-        quote = connection.ops.quote_name
-        columns = ", ".join(quote(field.column) for field in fields)
-        placeholders = ", ".join(["%s"] * len(fields))
-        with connection.cursor() as cursor:
-            cursor.executemany(f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})", rows)
-        for chunk in chunks(plans):
-            pks = dict(model.objects.filter(key__in=[p.obj.key for p in chunk]).values_list("key", "pk"))
-            for planned in chunk:
-                planned.obj.pk = pks[planned.obj.key]
-                planned.obj._state.adding = False
-                planned.obj._state.db = connection.alias
+        objs = [planned.obj for planned in plans]
+        for obj in objs:
+            # full_clean() normalised the translations already; the sources are what save() adds to that.
+            record_sources(obj)
+        model.objects.bulk_create(objs, batch_size=BATCH_SIZE)
+        stamped = [planned for planned in plans if planned.stamps]
+        for planned in stamped:
+            for name, value in planned.stamps.items():
+                setattr(planned.obj, name, value)
+        if stamped:
+            names = sorted({name for planned in stamped for name in planned.stamps})
+            model.objects.bulk_update([planned.obj for planned in stamped], names)
+        for obj in objs:
+            obj._history_date = obj.updated
+        model.history.bulk_history_create(objs, batch_size=BATCH_SIZE, default_change_reason=IMPORTED)
 
     def write_many(self, spec, changed):
         for ref in spec.fields:
@@ -548,3 +494,4 @@ class Importer:
                 row.project_id = planned.pk
                 rows.append(row)
         model.objects.bulk_create(rows)
+        model.history.bulk_history_create(rows, default_change_reason=IMPORTED)

@@ -32,8 +32,8 @@ def tracked_fields(model):
 def record_sources(obj):
     """Before a save: for each translation this save changes, note the English text it now matches.
 
-    A translation with no note yet (e.g. one loaded in bulk) is taken to match the English stored
-    before this save, so that an English change made now still leaves it outdated.
+    A translation with no note yet (one written while there was no English) is taken to match the
+    English stored before this save, so that an English change made now still leaves it outdated.
     """
     model = type(obj)
     fields = tracked_fields(model)

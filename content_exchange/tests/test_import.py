@@ -340,3 +340,30 @@ def test_a_new_item_keeps_its_recorded_times_and_a_change_is_stamped_with_the_ti
     amif.refresh_from_db()
     assert amif.created.isoformat() == "2019-05-01T06:00:00+00:00"
     assert amif.updated.year == timezone.now().year
+
+
+@pytest.mark.django_db
+def test_a_new_item_is_created_with_the_times_its_record_carries(tmp_path):
+    record = {**SAMPLE[-1], "created": "2020-05-01T10:00:00+02:00", "updated": "2021-06-01T10:00:00+02:00"}
+    import_content(content_file(tmp_path, [*SAMPLE[:-1], record]))
+    stored = NewsItem.objects.get(key=record["key"])
+    assert (stored.created.isoformat(), stored.updated.isoformat()) == (
+        "2020-05-01T08:00:00+00:00",
+        "2021-06-01T08:00:00+00:00",
+    )
+    first = stored.history.get()
+    assert (first.history_type, first.history_date, first.lead_en) == ("+", stored.updated, stored.lead_en)
+
+
+@pytest.mark.django_db
+def test_imported_items_get_a_first_revision_and_their_translation_sources_as_a_save_gives(tmp_path):
+    import_content(content_file(tmp_path, SAMPLE))
+    for model in (Organisation, Programme, Project, Director, Milestone, KeyFigure, NewsItem):
+        for item in model.objects.all():
+            assert list(item.history.values_list("history_type", flat=True)) == ["+"], item
+            saved = model.objects.get(pk=item.pk)
+            saved.translation_sources = {}
+            saved.save()
+            assert item.translation_sources == saved.translation_sources, item
+    results = Project.objects.get(key="avrr-amif-2018").results.all()
+    assert [result.history.count() for result in results] == [1, 1]
