@@ -7,17 +7,6 @@ from core.i18n import LANGUAGE_CODES
 from news.models import NewsItem
 from programmes.models import Programme, Project
 
-PAGE_TYPES = (
-    "home",
-    "news list",
-    "news item",
-    "history",
-    "programmes list",
-    "programme",
-    "project",
-    "not found",
-)
-
 
 def first_available(queryset, code, what):
     item = queryset.published().available_in(code).first()
