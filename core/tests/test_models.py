@@ -50,6 +50,25 @@ def test_available_in_needs_every_required_field_of_that_language():
 
 
 @pytest.mark.django_db
+def test_the_public_of_a_language_sees_live_items_available_in_it_and_nothing_else():
+    seen = make_news(title_en="Seen", lead_en="Lead", title_uk="Видно", lead_uk="Лід")
+    make_news(title_en="English only", lead_en="Lead")
+    make_news(title_en="Draft", lead_en="Lead", title_uk="Чернетка", lead_uk="Лід", status=Status.DRAFT)
+    later = timezone.now() + datetime.timedelta(hours=1)
+    make_news(title_en="Later", lead_en="Lead", title_uk="Пізніше", lead_uk="Лід", published_at=later)
+    assert list(NewsItem.objects.visible_in("uk")) == [seen]
+    assert NewsItem.objects.visible_in("en").count() == 2
+
+
+@pytest.mark.django_db
+def test_content_without_publication_is_visible_where_it_is_available():
+    from history.models import KeyFigure
+
+    figure = KeyFigure.objects.create(label_cs="návratů", source_cs="Zpráva", value=1, as_of=datetime.date(2023, 1, 1))
+    assert (list(KeyFigure.objects.visible_in("cs")), list(KeyFigure.objects.visible_in("en"))) == ([figure], [])
+
+
+@pytest.mark.django_db
 def test_slugs_are_transliterated_per_language_and_empty_ones_stored_as_null():
     item = make_news(title_en="Support", lead_en="Lead", title_uk="Підтримка біженців", lead_uk="Лід", title_cs="")
     assert (item.slug_en, item.slug_uk, item.slug_cs, item.title_cs) == ("support", "pidtrimka-bizhentsiv", None, None)

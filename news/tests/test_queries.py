@@ -22,9 +22,9 @@ MOST_QUERIES_PER_PAGE = 8
 def page_urls(code):
     """{page: URL} for every public page type in language `code`, filters and search included."""
     with translation.override(code):
-        news = NewsItem.objects.published().available_in(code).latest_first().first()
-        programme = Programme.objects.published().available_in(code).filter(projects__isnull=False).first()
-        project = Project.objects.published().available_in(code).first()
+        news = NewsItem.objects.visible_in(code).latest_first().first()
+        programme = Programme.objects.visible_in(code).filter(projects__isnull=False).first()
+        project = Project.objects.visible_in(code).first()
         news_list = reverse("news:list")
         return {
             "home": reverse("home"),

@@ -9,7 +9,7 @@ from programmes.models import Programme, Project
 
 
 def first_available(queryset, code, what):
-    item = queryset.published().available_in(code).first()
+    item = queryset.visible_in(code).first()
     if item is None:
         raise AssertionError(f"The shipped content has no published {what} available in {code!r}.")
     return item
