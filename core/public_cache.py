@@ -23,10 +23,12 @@ MISSING = object()
 
 
 def content_version():
+    """The current version; a new one, shared with no entry, when the cache cannot keep it."""
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
+        version = uuid.uuid4().hex
+        if not cache.add(VERSION_KEY, version, timeout=None):
+            version = cache.get(VERSION_KEY, version)
     return version
 
 

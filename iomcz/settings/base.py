@@ -97,8 +97,16 @@ else:
     }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Seconds a cache call waits for Redis (to connect, then to answer) before it counts as a miss.
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.1"))
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -175,6 +183,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Says when Redis fails (WARNING) and when it answers again (INFO).
+    "loggers": {"core.cache": {"level": "INFO"}},
 }
 
 
