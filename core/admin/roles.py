@@ -29,9 +29,14 @@ ADMINISTRATOR = "Administrator"
 
 
 def content_models():
-    """The models of the apps that hold the site's content (their AppConfig sets `content = True`)."""
+    """The models of the apps that hold the site's content (their AppConfig sets `content = True`),
+    without their revision tables, which nobody edits."""
     return [
-        model for config in apps.get_app_configs() if getattr(config, "content", False) for model in config.get_models()
+        model
+        for config in apps.get_app_configs()
+        if getattr(config, "content", False)
+        for model in config.get_models()
+        if not hasattr(model, "instance_type")  # simple-history's revision models
     ]
 
 

@@ -175,3 +175,16 @@ def test_staff_without_a_role_see_no_content(client, django_user_model):
     client.force_login(django_user_model.objects.create_user("nobody", password="x", is_staff=True))
     with translation.override("en"):
         assert client.get(NEWS).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_roles_hold_exactly_the_permissions_of_the_content_models_and_none_of_their_revisions():
+    from django.contrib.auth.models import Group
+
+    editor = set(Group.objects.get(name="Editor").permissions.values_list("codename", flat=True))
+    models = ("organisation", "programme", "project", "projectresult", "director", "milestone", "keyfigure")
+    expected = {f"{action}_{name}" for action in ("view", "add", "change") for name in (*models, "newsitem")}
+    assert editor == expected | {"delete_projectresult"}
+    publisher = set(Group.objects.get(name="Publisher").permissions.values_list("codename", flat=True))
+    assert {"publish_newsitem", "publish_programme", "publish_project", "publish_milestone"} <= publisher
+    assert not any("historical" in codename for codename in editor | publisher)
