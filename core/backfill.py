@@ -6,8 +6,10 @@ from django.utils import timezone
 
 from .translation_sources import source_hash
 
+# Written out rather than read from settings: a migration must do tomorrow what it does today.
 SOURCE_LANGUAGE = "en"
 TARGET_LANGUAGES = ("cs", "uk")
+CHUNK = 500
 
 
 def tracked_columns(model):
@@ -47,16 +49,22 @@ def first_revisions_and_sources(app_label, *model_names):
             columns = [field.attname for field in model._meta.concrete_fields if field.attname in history_columns]
             has_sources = "translation_sources" in columns
             fields = tracked_columns(model) if has_sources else []
-            with_revision = history.objects.values("id")
-            for row in model.objects.exclude(pk__in=with_revision).iterator(chunk_size=500):
-                if has_sources and not row.translation_sources:
-                    row.translation_sources = sources_of(row, fields)
-                    model.objects.filter(pk=row.pk).update(translation_sources=row.translation_sources)
-                history.objects.create(
-                    history_date=getattr(row, "updated", None) or timezone.now(),
-                    history_type="+",
-                    history_user_id=getattr(row, "updated_by_id", None),
-                    **{column: getattr(row, column) for column in columns},
+            rows = model.objects.exclude(pk__in=history.objects.values("id")).order_by("pk")
+            for _chunk in range(0, rows.count(), CHUNK):
+                chunk = list(rows[:CHUNK])  # rows given a revision drop out of `rows`
+                if has_sources:
+                    unsourced = [row for row in chunk if not row.translation_sources]
+                    for row in unsourced:
+                        row.translation_sources = sources_of(row, fields)
+                    model.objects.bulk_update(unsourced, ["translation_sources"])
+                history.objects.bulk_create(
+                    history(
+                        history_date=getattr(row, "updated", None) or timezone.now(),
+                        history_type="+",
+                        history_user_id=getattr(row, "updated_by_id", None),
+                        **{column: getattr(row, column) for column in columns},
+                    )
+                    for row in chunk
                 )
 
     return migrations.RunPython(forward, migrations.RunPython.noop, elidable=True)

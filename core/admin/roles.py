@@ -46,14 +46,15 @@ def sync_roles(using="default", **kwargs):
 
     for config in apps.get_app_configs():
         create_permissions(config, verbosity=0, using=using)
+    models = content_models()
+    labels = {model._meta.app_label for model in models}
     for role, actions in ROLES.items():
         codenames = set()
-        for model in content_models():
+        for model in models:
             name = model._meta.model_name
             codenames.update(f"{action}_{name}" for action in actions)
             if role == "Editor" and getattr(model, "editors_may_delete", False):
                 codenames.add(f"delete_{name}")
-        labels = {model._meta.app_label for model in content_models()}
         group, _created = Group.objects.using(using).get_or_create(name=role)
         permissions = Permission.objects.using(using).filter(content_type__app_label__in=labels, codename__in=codenames)
         group.permissions.set(permissions)
