@@ -1,23 +1,41 @@
-"""The view mixins every public page uses: page languages, and an item page found by its slug."""
+"""What every public page shares: GET and HEAD only, page languages, an item page found by its slug."""
 
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
 from .i18n import PageLanguages, find_by_any_slug, language_name, object_urls, url_in_language, view_urls
 
 
+def read_only(view):
+    """A public view answers GET and HEAD (the GET's headers, no body); any other method gets 405
+    with `Allow: GET, HEAD`.
+
+    The CSRF check, which protects requests that change something, is skipped: these views
+    change nothing, and a POST would otherwise meet the CSRF failure page instead of the 405.
+    """
+    return csrf_exempt(require_safe(view))
+
+
 class PageLanguagesMixin:
-    """Gives the template `page_languages`: canonical, hreflang alternates and the switcher.
+    """A public page, `read_only`, whose template gets `page_languages`: canonical, hreflang
+    alternates and the switcher.
 
     A page that exists in every language names its URL (`url_name`); an item page overrides
     `get_page_languages()` to list only the languages the item is available in.
     """
 
     url_name = None
+
+    @method_decorator(read_only)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
 
     def get_page_languages(self):
         return PageLanguages(view_urls(self.url_name, self.kwargs))

@@ -6,16 +6,16 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
-from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from core.i18n import absolute
-from core.views import PageLanguagesMixin
+from core.views import PageLanguagesMixin, read_only
 from history.models import KeyFigure, Milestone
 from news.models import NewsItem
 from programmes.models import Programme
 
 
+@read_only
 def root_redirect(request):
     """`/` goes to the reader's language, chosen from Accept-Language."""
     code = translation.get_language_from_request(request, check_path=False)
@@ -23,9 +23,9 @@ def root_redirect(request):
         return redirect(reverse("home"))
 
 
-@require_GET
+@read_only
 def robots_txt(request):
-    """Crawlers may read every public page; the sitemap is named with its absolute URL."""
+    """Crawlers may read every public page; the sitemap index is named with its absolute URL."""
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {absolute(reverse('sitemap'))}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
