@@ -3,16 +3,17 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from sitewide import views
-from sitewide.sitemap import sitemap
+from sitewide.sitemap import sitemap_index, sitemap_part
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    re_path(r"^sitemap-(?P<section>[a-z]+)-(?P<number>[1-9][0-9]*)\.xml$", sitemap_part, name="sitemap-part"),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,10 +1,15 @@
-"""sitemap.xml: every public page in each language it exists in, with hreflang alternates.
+"""The sitemaps: /sitemap.xml is an index of one sitemap per section, and per part of a big one.
 
-Each page's URL in each of its languages is built once and serves both as its own entry and
-as an alternate of its siblings; the XML is written directly rather than through a template,
-so that tens of thousands of news items stay quick to list. x-default points to the page in
-the source language (or the first language the page has): Django's own sitemap x-default
-strips the language prefix, which here leads to a redirect.
+The section pages (home, news list, history, programmes list) make one sitemap; news items,
+programmes and projects make one per part of SITEMAP_ITEMS_PER_PART items. A part holds the
+items whose primary key falls in its range: an item stays in its part as others are added or
+removed, building a part reads only its own rows through the primary key, and one grouped
+query finds every part that lists something, with its newest change, for the index.
+
+Each page's URL in each of its languages is listed with hreflang alternates naming every
+language the page exists in; the XML is written directly rather than through a template. x-default
+points to the page in the source language (or the first language the page has): Django's own
+sitemap x-default strips the language prefix, which here leads to a redirect.
 """
 
 import operator
@@ -13,22 +18,32 @@ from functools import reduce
 from xml.sax.saxutils import escape, quoteattr
 
 from django.conf import settings
-from django.core.paginator import Paginator
-from django.db.models import BooleanField, ExpressionWrapper
+from django.db.models import BooleanField, ExpressionWrapper, F, Max
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.views.decorators.http import require_GET
 
 from core.i18n import LANGUAGE_CODES, absolute, view_urls, x_default_language
 from core.public_cache import cached
+from core.views import read_only
+from history.models import Director, KeyFigure, Milestone
 from news.models import NewsItem
 from programmes.models import Programme, Project
 
-SITEMAP_MODELS = (NewsItem, Programme, Project)
-URLS_PER_FILE = 50_000  # the sitemap protocol's limit
+PAGES = "pages"
+ITEM_SECTIONS = {"news": NewsItem, "programmes": Programme, "projects": Project}
+# Each section page with the models it shows: its lastmod is their newest visible change.
+SECTION_PAGES = {
+    "home": (NewsItem, Programme, KeyFigure, Milestone),
+    "news:list": (NewsItem,),
+    "history:timeline": (Milestone, Director, KeyFigure),
+    "programmes:list": (Programme,),
+}
+# The models whose scheduled items change what the sitemaps list when they go live.
+SCHEDULED_MODELS = (NewsItem, Programme, Project, Milestone)
 URLSET = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'
 SITEMAPINDEX = '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+CONTENT_TYPE = "application/xml; charset=utf-8"
 
 
 @dataclass
@@ -49,10 +64,66 @@ class Page:
         return [f"<url><loc>{escape(url)}</loc>{lastmod}{alternates}</url>" for url in self.urls.values()]
 
 
-def section_pages():
+@dataclass
+class Listing:
+    """What the index names: {section: {part number: newest change}}, and each model's newest change."""
+
+    parts: dict
+    newest: dict
+
+
+def newest_of(moments):
+    return max((moment for moment in moments if moment), default=None)
+
+
+def visibility_anywhere(model):
+    """The condition under which an item is visible in at least one language."""
+    items = model.objects.all()
+    return reduce(operator.or_, (items.visibility(code) for code in LANGUAGE_CODES))
+
+
+def part_bounds(number):
+    """The primary keys part `number` holds: the first and the last, inclusive."""
+    size = settings.SITEMAP_ITEMS_PER_PART
+    return (number - 1) * size + 1, number * size
+
+
+def item_parts(model):
+    """{part number: newest change} of the parts that list at least one item, from one grouped query."""
+    part = (F("pk") - 1) / settings.SITEMAP_ITEMS_PER_PART + 1
+    rows = (
+        model.objects.filter(visibility_anywhere(model))
+        .annotate(part=part)
+        .values("part")
+        .annotate(lastmod=Max("updated"))
+        .order_by("part")
+    )
+    return {row["part"]: row["lastmod"] for row in rows}
+
+
+def build_listing():
+    parts = {section: item_parts(model) for section, model in ITEM_SECTIONS.items()}
+    newest = {model: newest_of(parts[section].values()) for section, model in ITEM_SECTIONS.items()}
+    for model in (Milestone, KeyFigure, Director):
+        newest[model] = model.objects.filter(visibility_anywhere(model)).aggregate(newest=Max("updated"))["newest"]
+    section_pages_newest = newest_of(newest[model] for models in SECTION_PAGES.values() for model in models)
+    return Listing({PAGES: {1: section_pages_newest}, **parts}, newest)
+
+
+def cache_name(document):
+    """A cache entry's name: the documents depend on the site's origin, languages and part size."""
+    return f"sitemap:{document}:{settings.SITE_URL}:{','.join(LANGUAGE_CODES)}:{settings.SITEMAP_ITEMS_PER_PART}"
+
+
+def listing():
+    return cached(cache_name("listing"), build_listing, SCHEDULED_MODELS)
+
+
+def section_pages(newest):
     """The pages that exist in every language: home, the news list, history, programmes."""
-    for name in ("home", "news:list", "history:timeline", "programmes:list"):
-        yield Page({code: absolute(path) for code, path in view_urls(name).items()})
+    for name, models in SECTION_PAGES.items():
+        urls = {code: absolute(path) for code, path in view_urls(name).items()}
+        yield Page(urls, newest_of(newest[model] for model in models))
 
 
 SLUG_MARK = "slug-mark"
@@ -64,64 +135,70 @@ def path_pattern(model, code):
         return model(**{f"slug_{code}": SLUG_MARK}).get_absolute_url().split(SLUG_MARK)
 
 
-def item_pages(model):
-    """Items in the languages the public sees them in, reading only slugs and dates.
+def item_pages(model, number):
+    """The items of part `number` in the languages the public sees them in, reading only slugs and dates.
 
     Visibility comes from the database as one boolean per language, computed by the same
-    condition as `visible_in()`; no model instance is made.
+    condition as `visible_in()`; no model instance is made. The query filters on the primary key
+    alone, so that the database reads the part's rows only, rather than every visible row
+    through the per-language indexes, and an item seen in no language is left out here.
     """
     items = model.objects.all()
-    conditions = {code: items.visibility(code) for code in LANGUAGE_CODES}
     flags = {
-        f"in_{code}": ExpressionWrapper(condition, output_field=BooleanField())
-        for code, condition in conditions.items()
+        f"in_{code}": ExpressionWrapper(items.visibility(code), output_field=BooleanField()) for code in LANGUAGE_CODES
     }
-    visible_somewhere = reduce(operator.or_, conditions.values())
     slugs = [f"slug_{code}" for code in LANGUAGE_CODES]
-    rows = items.filter(visible_somewhere).annotate(**flags).order_by("pk").values("updated", *slugs, *flags)
+    rows = (
+        items.filter(pk__range=part_bounds(number)).annotate(**flags).order_by("pk").values("updated", *slugs, *flags)
+    )
     patterns = {code: path_pattern(model, code) for code in LANGUAGE_CODES}
-    pages = []
     for row in rows:
         urls = {
             code: absolute(row[f"slug_{code}"].join(patterns[code])) for code in LANGUAGE_CODES if row[f"in_{code}"]
         }
         if urls:
-            pages.append(Page(urls, row["updated"]))
-    return pages
-
-
-def all_entries():
-    entries = [entry for page in section_pages() for entry in page.entries()]
-    for model in SITEMAP_MODELS:
-        entries += [entry for page in item_pages(model) for entry in page.entries()]
-    return entries
+            yield Page(urls, row["updated"])
 
 
 def xml_text(lines):
     return "\n".join(['<?xml version="1.0" encoding="UTF-8"?>', *lines])
 
 
-def sitemap_files():
-    """{None: what sitemap.xml shows, "1": part 1, ...}: the URL set, or past the protocol's
-    limit an index of its numbered parts."""
-    paginator = Paginator(all_entries(), URLS_PER_FILE)
-    parts = {str(n): xml_text([URLSET, *paginator.page(n).object_list, "</urlset>"]) for n in paginator.page_range}
-    if len(parts) == 1:
-        return {None: parts["1"], **parts}
-    path = reverse("sitemap")
-    locations = [f"<sitemap><loc>{escape(absolute(f'{path}?p={n}'))}</loc></sitemap>" for n in parts]
-    return {None: xml_text([SITEMAPINDEX, *locations, "</sitemapindex>"]), **parts}
+def part_text(section, number, newest):
+    pages = section_pages(newest) if section == PAGES else item_pages(ITEM_SECTIONS[section], number)
+    return xml_text([URLSET, *(entry for page in pages for entry in page.entries()), "</urlset>"])
 
 
-@require_GET
-def sitemap(request):
-    """The URL set, or an index of its numbered parts (?p=2), kept in the public cache.
+def index_text(parts):
+    """The index: every part with the time of its newest change, to the second, so that a crawler
+    that read a part in the morning knows to read it again after an afternoon's change."""
+    lines = []
+    for section, numbers in parts.items():
+        for number, lastmod in numbers.items():
+            loc = escape(absolute(reverse("sitemap-part", kwargs={"section": section, "number": number})))
+            when = f"<lastmod>{timezone.localtime(lastmod).isoformat(timespec='seconds')}</lastmod>" if lastmod else ""
+            lines.append(f"<sitemap><loc>{loc}</loc>{when}</sitemap>")
+    return xml_text([SITEMAPINDEX, *lines, "</sitemapindex>"])
 
-    The files name every language the site has, so their key names that set; any content
-    change or the next scheduled publication of a listed model makes them stale.
+
+@read_only
+def sitemap_index(request):
+    body = cached(cache_name("index"), lambda: index_text(listing().parts), SCHEDULED_MODELS)
+    return HttpResponse(body, content_type=CONTENT_TYPE)
+
+
+@read_only
+def sitemap_part(request, section, number):
+    """One part; a part the index does not name is a 404.
+
+    Like the index, each part has its own entry in the public cache, which any content change
+    or the next scheduled publication of a listed model makes stale.
     """
-    files = cached(f"sitemap:{settings.SITE_URL}:{','.join(LANGUAGE_CODES)}", sitemap_files, SITEMAP_MODELS)
-    body = files.get(request.GET.get("p"))
-    if body is None:
-        raise Http404("No such part of the sitemap.")
-    return HttpResponse(body, content_type="application/xml; charset=utf-8")
+    current = listing()
+    number = int(number)
+    if number not in current.parts.get(section, {}):
+        raise Http404("No such sitemap.")
+    body = cached(
+        cache_name(f"{section}-{number}"), lambda: part_text(section, number, current.newest), SCHEDULED_MODELS
+    )
+    return HttpResponse(body, content_type=CONTENT_TYPE)
