@@ -18,7 +18,7 @@ from functools import reduce
 from xml.sax.saxutils import escape, quoteattr
 
 from django.conf import settings
-from django.db.models import BooleanField, ExpressionWrapper, F, Max
+from django.db.models import BooleanField, ExpressionWrapper, F, Max, Value
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -66,7 +66,7 @@ class Page:
 
 @dataclass
 class Listing:
-    """What the index names: {section: {part number: newest change}}, and each model's newest change."""
+    """What the index names: {section: {part number: newest change}}, and {model label: newest change}."""
 
     parts: dict
     newest: dict
@@ -88,25 +88,38 @@ def part_bounds(number):
     return (number - 1) * size + 1, number * size
 
 
-def item_parts(model):
-    """{part number: newest change} of the parts that list at least one item, from one grouped query."""
-    part = (F("pk") - 1) / settings.SITEMAP_ITEMS_PER_PART + 1
-    rows = (
+def part_number(pk):
+    """The part that lists the item with primary key `pk`."""
+    return (pk - 1) // settings.SITEMAP_ITEMS_PER_PART + 1
+
+
+def newest_changes(model, part):
+    """Rows of (model label, part, newest change) of the visible items of `model`, one per part."""
+    return (
         model.objects.filter(visibility_anywhere(model))
-        .annotate(part=part)
-        .values("part")
+        .annotate(model_label=Value(model._meta.label), part=part)
+        .values("model_label", "part")
         .annotate(lastmod=Max("updated"))
-        .order_by("part")
+        .order_by()
     )
-    return {row["part"]: row["lastmod"] for row in rows}
 
 
 def build_listing():
-    parts = {section: item_parts(model) for section, model in ITEM_SECTIONS.items()}
-    newest = {model: newest_of(parts[section].values()) for section, model in ITEM_SECTIONS.items()}
-    for model in (Milestone, KeyFigure, Director):
-        newest[model] = model.objects.filter(visibility_anywhere(model)).aggregate(newest=Max("updated"))["newest"]
-    section_pages_newest = newest_of(newest[model] for models in SECTION_PAGES.values() for model in models)
+    """The listing from one query: the newest change per part of each item section, and per
+    model of those only the history page shows (part 0)."""
+    in_parts = (F("pk") - 1) / settings.SITEMAP_ITEMS_PER_PART + 1
+    queries = [newest_changes(model, in_parts) for model in ITEM_SECTIONS.values()]
+    queries += [newest_changes(model, Value(0)) for model in (Milestone, KeyFigure, Director)]
+    sections = {model._meta.label: section for section, model in ITEM_SECTIONS.items()}
+    parts = {section: {} for section in ITEM_SECTIONS}
+    newest = {}
+    for row in sorted(queries[0].union(*queries[1:], all=True), key=operator.itemgetter("part")):
+        if row["model_label"] in sections:
+            parts[sections[row["model_label"]]][row["part"]] = row["lastmod"]
+        newest[row["model_label"]] = newest_of([newest.get(row["model_label"]), row["lastmod"]])
+    section_pages_newest = newest_of(
+        newest.get(model._meta.label) for models in SECTION_PAGES.values() for model in models
+    )
     return Listing({PAGES: {1: section_pages_newest}, **parts}, newest)
 
 
@@ -123,7 +136,7 @@ def section_pages(newest):
     """The pages that exist in every language: home, the news list, history, programmes."""
     for name, models in SECTION_PAGES.items():
         urls = {code: absolute(path) for code, path in view_urls(name).items()}
-        yield Page(urls, newest_of(newest[model] for model in models))
+        yield Page(urls, newest_of(newest.get(model._meta.label) for model in models))
 
 
 SLUG_MARK = "slug-mark"

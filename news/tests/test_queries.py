@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from core.i18n import LANGUAGE_CODES
 from news.models import NewsItem
 from programmes.models import Programme, Project
+from sitewide.sitemap import part_number
 from testing.fake_content import KINDS, add_news_items
 from testing.site_content import make_news
 
@@ -41,7 +42,8 @@ def page_urls(code):
             "project": project.get_absolute_url(),
             "RSS feed": reverse("news:rss"),
             "Atom feed": reverse("news:atom"),
-            "sitemap": reverse("sitemap"),
+            "sitemap index": reverse("sitemap"),
+            "news sitemap": reverse("sitemap-part", kwargs={"section": "news", "number": part_number(news.pk)}),
         }
 
 
