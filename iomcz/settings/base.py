@@ -177,7 +177,7 @@ CONTENT_SECURITY_POLICY = {
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = "IOM Czechia"
-# Items per sitemap part: at most 750 URLs in three languages, about 0.5 MB with hreflang alternates.
+# Items per sitemap part: at most 750 URLs in three languages, 0.4 to 0.7 MB with hreflang alternates.
 SITEMAP_ITEMS_PER_PART = 250
 
 LOGGING = {
