@@ -35,10 +35,13 @@ test: install test-deps
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 # The browser tests need Debian's Chromium, Java for the HTML checker, and the npm tools
-# (vnu-jar, axe-core).
+# (vnu-jar, axe-core); the PostgreSQL failure tests start a server of their own with initdb and
+# pg_ctl, which Debian keeps out of PATH.
 test-deps: node_modules/.installed
 	$(call apt-install,chromium,chromium)
 	$(call apt-install,java,default-jre-headless)
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
 
 node_modules/.installed: package.json $(wildcard package-lock.json)
 	npm ci --no-audit --no-fund --silent

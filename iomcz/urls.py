@@ -25,6 +25,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+# A database that is down or hanging gives a translated 503; any other error the 500 page.
+handler500 = "core.errors.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -82,8 +82,37 @@ TEMPLATES = [
 WSGI_APPLICATION = "iomcz.wsgi.application"
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
+# PostgreSQL limits, so that a database that is down, hanging or slow costs a worker seconds, not
+# the whole of gunicorn's timeout: seconds to wait for a connection, then milliseconds a statement
+# may run and a transaction may sit idle before the server cancels it (0: no limit). manage.py
+# and the test settings turn the last two off unless they are set: commands and test runs
+# (migrations, imports, creating a test database) may take longer than a page.
+DB_CONNECT_TIMEOUT = int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
+DB_STATEMENT_TIMEOUT = int(os.environ.get("DB_STATEMENT_TIMEOUT", "5000"))
+DB_IDLE_IN_TRANSACTION_TIMEOUT = int(os.environ.get("DB_IDLE_IN_TRANSACTION_TIMEOUT", "60000"))
+
+
+def database(url, statement_timeout, idle_in_transaction_timeout):
+    """The database at `url`; on PostgreSQL with the connect timeout and the two server limits."""
+    # Persistent connections are checked at the start of each request, so that a connection the
+    # server dropped (a restart) is replaced instead of failing the request.
+    settings = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    if settings["ENGINE"] == "django.db.backends.postgresql":
+        options = settings.get("OPTIONS", {})
+        server_options = [
+            options.get("options", ""),
+            f"-c statement_timeout={statement_timeout}",
+            f"-c idle_in_transaction_session_timeout={idle_in_transaction_timeout}",
+        ]
+        settings["OPTIONS"] = options | {
+            "connect_timeout": DB_CONNECT_TIMEOUT,
+            "options": " ".join(option for option in server_options if option),
+        }
+    return settings
+
+
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    DATABASES = {"default": database(DATABASE_URL, DB_STATEMENT_TIMEOUT, DB_IDLE_IN_TRANSACTION_TIMEOUT)}
 else:
     DATABASES = {
         "default": {
