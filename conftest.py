@@ -10,6 +10,13 @@ from testing.chromium import launched_chromium
 from testing.site_content import build_site
 
 
+def pytest_configure(config):
+    """Tests marked xdist_group share one worker (the stack test starts its processes once per run):
+    only xdist's `loadgroup` distribution honours the mark, so `-n` uses it."""
+    if getattr(config.option, "dist", "no") == "load":
+        config.option.dist = "loadgroup"
+
+
 @pytest.fixture(autouse=True)
 def english_by_default():
     """Each test starts in English; a test that means another language says so."""
