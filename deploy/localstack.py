@@ -146,6 +146,7 @@ class LocalStack:
         self.state_file = self.folder / "stack.json"
         self.state = json.loads(self.state_file.read_text()) if self.state_file.exists() else {}
         self.children = {}
+        self.timings = {}
 
     # What the stack offers, once started.
 
@@ -201,18 +202,29 @@ class LocalStack:
             raise StackError(f"The stack in {self.folder} is already running: stop it first (make prod-stop).")
         self._prepare_folder()
         try:
-            self._start_redis()
-            self._start_postgres()
-            self._run_deploy_steps()
-            for name in APP_SERVERS:
-                self._start_app_server(name)
-            self._start_nginx()
-            for name in (*APP_SERVERS, "nginx"):
-                self._wait_until_serving(name)
+            with self._timed("PostgreSQL and Redis"):
+                self._start_redis()
+                self._start_postgres()
+            with self._timed("deploy steps"):
+                self._run_deploy_steps()
+            with self._timed("content and admin"):
+                self._load_content()
+            with self._timed("app servers and nginx"):
+                for name in APP_SERVERS:
+                    self._start_app_server(name)
+                self._start_nginx()
+                for name in (*APP_SERVERS, "nginx"):
+                    self._wait_until_serving(name)
         except BaseException:
             self.stop()
             raise
         return self
+
+    @contextlib.contextmanager
+    def _timed(self, phase):
+        started = time.monotonic()
+        yield
+        self.timings[phase] = time.monotonic() - started
 
     def _prepare_folder(self):
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -295,9 +307,12 @@ class LocalStack:
         return result
 
     def _run_deploy_steps(self):
-        """The deploy steps of deploy/deploy.sh, then the shipped content and a local admin."""
+        """deploy/deploy.sh, as on a server (without installing: the virtualenv is this one)."""
         env = self.environment(ENV_FILE="", PYTHON=sys.executable, DB_STATEMENT_TIMEOUT="0")
         self._run([str(ROOT / "deploy" / "deploy.sh"), "--no-install"], env=env)
+
+    def _load_content(self):
+        env = self.environment(DB_STATEMENT_TIMEOUT="0")
         manage = [sys.executable, "manage.py"]
         self._run([*manage, "import_content", str(ROOT / "data"), "-v", "0"], env=env)
         self._run([*manage, "ensure_local_admin", "--username", ADMIN_USER, "--password", ADMIN_PASSWORD], env=env)
@@ -424,6 +439,7 @@ def main():
     print(f"  Redis                {urls['redis']}")
     print(f"  admin                {urls['nginx']}/admin/  user {ADMIN_USER}  password {ADMIN_PASSWORD}")
     print(f"  logs                 {stack.folder / 'logs'}/")
+    print("  start-up             " + ", ".join(f"{phase} {seconds:.1f} s" for phase, seconds in stack.timings.items()))
     print("Stop it with `make prod-stop`.")
 
 
