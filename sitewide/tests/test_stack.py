@@ -3,8 +3,8 @@ next request to server B and through nginx, in every language the change touches
 
 The tests share one production stack (deploy/localstack.py: nginx, two gunicorn app servers with
 the production settings, a throwaway PostgreSQL and Redis, the shipped content), started once per
-run: they are one xdist group, so one worker runs them all, in the order written; the last one kills
-an app server and then stops the stack.
+run: conftest.py sends this whole module to one xdist worker, which runs the tests in the order
+written; the last one kills an app server and then stops the stack.
 """
 
 import http.client
@@ -27,8 +27,6 @@ from PIL import Image
 
 from deploy.localstack import ADMIN_PASSWORD, ADMIN_USER, LocalStack, is_running
 from testing.admin_support import page_form_data
-
-pytestmark = pytest.mark.xdist_group("stack")
 
 LANGUAGES = ("en", "cs", "uk")
 READERS = ("app-b", "nginx")
