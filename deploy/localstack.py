@@ -283,7 +283,8 @@ class LocalStack:
         self.state["postgres_cluster"] = str(cluster)
         self._save_state()
         data = cluster / "data"
-        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE}
+        # Run from the cluster's folder: the postgres user may not be allowed into the checkout.
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE, "cwd": cluster}
         self._run(
             self._as_postgres([find_program("initdb"), "-D", str(data), "-U", "postgres", "-A", "trust"]), **quiet
         )
@@ -300,7 +301,8 @@ class LocalStack:
     def _run(self, command, **options):
         options.setdefault("stdout", subprocess.PIPE)
         options.setdefault("stderr", subprocess.STDOUT)
-        result = subprocess.run(command, cwd=ROOT, **options)
+        options.setdefault("cwd", ROOT)
+        result = subprocess.run(command, **options)
         if result.returncode != 0:
             output = (result.stdout or b"") + (result.stderr or b"")
             raise StackError(f"{' '.join(map(str, command))} failed:\n{output.decode(errors='replace')}")
@@ -377,7 +379,7 @@ class LocalStack:
         if "postgres" in pids and is_running(pids["postgres"]):
             data = Path(self.state["postgres_cluster"]) / "data"
             stop = self._as_postgres([find_program("pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"])
-            subprocess.run(stop, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            subprocess.run(stop, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=data.parent, check=False)
         if "redis" in pids:
             self._signal(pids["redis"], signal.SIGTERM)
         deadline = time.monotonic() + timeout
