@@ -252,7 +252,7 @@ class LocalStack:
 
     def _launch(self, name, command, **options):
         """A long-running process in a session of its own, outliving the command that started it."""
-        log = open(self.folder / "logs" / f"{name}.log", "ab")  # noqa: SIM115 (kept by the child)
+        log = open(self.folder / "logs" / f"{name}.log", "ab")
         process = subprocess.Popen(
             command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, **options
         )
