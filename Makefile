@@ -4,10 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run setup install test test-deps lint messages clean
+.PHONY: run setup install test test-deps lint messages clean prod-local prod-stop stack-deps deploy
 
 # A Debian package installed only when its command is missing: $(call apt-install,COMMAND,PACKAGE).
 apt-install = @command -v $(1) >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null)
+# The same for PostgreSQL's server programs, which Debian keeps off PATH.
+apt-install-postgres = @command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
 
 run: setup
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
@@ -35,13 +37,30 @@ test: install test-deps
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 # The browser tests need Debian's Chromium, Java for the HTML checker, and the npm tools
-# (vnu-jar, axe-core); the PostgreSQL failure tests start a server of their own with initdb and
-# pg_ctl, which Debian keeps out of PATH.
-test-deps: node_modules/.installed
+# (vnu-jar, axe-core); the stack test (sitewide/tests/test_stack.py) the local stack's programs, and
+# the PostgreSQL failure tests start a server of their own with initdb and pg_ctl (stack-deps).
+test-deps: node_modules/.installed stack-deps
 	$(call apt-install,chromium,chromium)
 	$(call apt-install,java,default-jre-headless)
-	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
+
+# The production stack on loopback (deploy/localstack.py): nginx, two gunicorn app servers, a
+# throwaway PostgreSQL and Redis, with the shipped content; data and logs in .prod-local/.
+prod-local: install stack-deps
+	$(call apt-install,msgfmt,gettext)
+	$(BIN)/python -m deploy.localstack start
+
+prod-stop:
+	$(BIN)/python -m deploy.localstack stop
+
+stack-deps:
+	$(call apt-install,nginx,nginx)
+	$(call apt-install,redis-server,redis-server)
+	$(call apt-install-postgres)
+
+# The deploy steps of a server (deploy/deploy.sh): requirements, translations, static files,
+# migrations, checks; reads /etc/iomcz/env.
+deploy:
+	deploy/deploy.sh
 
 node_modules/.installed: package.json $(wildcard package-lock.json)
 	npm ci --no-audit --no-fund --silent
@@ -54,4 +73,4 @@ messages:
 	$(BIN)/python manage.py makemessages -l cs -l uk --ignore=.venv --no-obsolete
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .prod-local

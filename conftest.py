@@ -9,6 +9,30 @@ from django.utils import translation
 from testing.chromium import launched_chromium
 from testing.site_content import build_site
 
+# Test modules whose tests must all run on one xdist worker: the stack test starts its processes
+# once per run. (xdist's own `loadgroup` cannot rename test ids under pytest 9.2, so it groups
+# nothing; this scheduler does what it would.)
+ONE_WORKER_MODULES = (
+    "sitewide/tests/test_stack.py",
+    "core/tests/test_postgres_failure.py",
+    "core/tests/test_redis_failure.py",
+)
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`-n`'s usual distribution, test by test, except that each module of ONE_WORKER_MODULES goes
+    to a single worker whole."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class OneWorkerPerListedModule(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return next((module for module in ONE_WORKER_MODULES if nodeid.startswith(f"{module}::")), nodeid)
+
+    return OneWorkerPerListedModule(config, log)
+
 
 @pytest.fixture(autouse=True)
 def english_by_default():

@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = "IOM Czechia"
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)
         from .admin.roles import sync_roles
         from .public_cache import connect_signals
 

@@ -79,8 +79,14 @@ def form_data(response, **changes):
     submitted once a row is added. A change whose value is None removes the field.
     """
     model_name = response.context["opts"].model_name
-    reader = _FormReader(f"{model_name}_form")
-    reader.feed(response.content.decode())
+    return page_form_data(response.content.decode(), f"{model_name}_form", **changes)
+
+
+def page_form_data(html, form_id, **changes):
+    """The form `form_id` of an HTML page as a browser would submit it, with `changes` applied
+    (as form_data, for pages read over HTTP from a running server)."""
+    reader = _FormReader(form_id)
+    reader.feed(html)
     data = {}
     for name, value in reader.data:
         if "__prefix__" in name:
