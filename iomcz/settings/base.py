@@ -1,5 +1,6 @@
 """Settings shared by every environment; the environment-specific modules extend these."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_prose_editor",
     "simple_history",
+    "axes",
     "core",
     "programmes",
     "history",
@@ -58,7 +60,26 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, so that it sees the login view's outcome and answers a locked-out login itself.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one user name from
+# one address, that pair may not log in for LOGIN_COOLOFF_MINUTES, counted from the last failure.
+# Attempts live in the database, so every app server sees the same count. Administrators see and
+# lift lockouts in the admin ("Access attempts") or with `manage.py axes_reset_username NAME`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.login_throttle.locked_out"
+AXES_CLIENT_IP_CALLABLE = "core.login_throttle.client_address"
+# The proxies whose X-Forwarded-For is believed: the site's own nginx on the same machine.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 
 ROOT_URLCONF = "iomcz.urls"
 
