@@ -18,9 +18,10 @@ from django.db.models import BooleanField, ExpressionWrapper
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.i18n import LANGUAGE_CODES, absolute, view_urls, x_default_language
+from core.page_cache import language_neutral
 from core.public_cache import cached
 from news.models import NewsItem
 from programmes.models import Programme, Project
@@ -113,7 +114,8 @@ def sitemap_files():
     return {None: xml_text([SITEMAPINDEX, *locations, "</sitemapindex>"]), **parts}
 
 
-@require_GET
+@require_safe
+@language_neutral
 def sitemap(request):
     """The URL set, or an index of its numbered parts (?p=2), kept in the public cache.
 

@@ -6,24 +6,28 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
 from django.views.generic import TemplateView
 
 from core.i18n import absolute
+from core.page_cache import language_neutral
 from core.views import PageLanguagesMixin
 from history.models import KeyFigure, Milestone
 from news.models import NewsItem
 from programmes.models import Programme
 
 
+@vary_on_headers("Accept-Language", "Cookie")
 def root_redirect(request):
-    """`/` goes to the reader's language, chosen from Accept-Language."""
+    """`/` goes to the reader's language, chosen from Accept-Language (or Django's language cookie)."""
     code = translation.get_language_from_request(request, check_path=False)
     with translation.override(code):
         return redirect(reverse("home"))
 
 
-@require_GET
+@require_safe
+@language_neutral
 def robots_txt(request):
     """Crawlers may read every public page; the sitemap is named with its absolute URL."""
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {absolute(reverse('sitemap'))}", ""]
