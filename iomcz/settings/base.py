@@ -53,6 +53,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.security_headers.FileHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above every middleware that adds headers to a page, so that a stored page holds them all.
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After the language is known, so that its 400 page is in the reader's language.
