@@ -11,9 +11,11 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from .admin.roles import sync_roles
+        from .images.files import connect_signals as connect_image_signals
         from .public_cache import connect_signals
 
         connect_signals()
+        connect_image_signals()
         post_migrate.connect(sync_roles, sender=self)
 
 
