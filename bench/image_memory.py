@@ -1,8 +1,9 @@
 """Peak memory and time of one large image upload through the admin, each in a fresh process.
 
-Run with `.venv/bin/python bench/image_memory.py [--megapixels N]`. It migrates a throwaway SQLite
-database, writes a phone-like JPEG (turned by its EXIF orientation, with GPS metadata) and a
-transparent PNG of N million pixels (40 by default) to a temporary folder, and posts each one to
+Run with `.venv/bin/python bench/image_memory.py [--megapixels N] [--png-megapixels M]`. It migrates
+a throwaway SQLite database, writes a phone-like JPEG (turned by its EXIF orientation, with GPS
+metadata) and a transparent PNG of N million pixels (40 by default), and a PNG of M million (the
+PNG limit of core.images.validation by default) to a temporary folder, and posts each one to
 the news item's add form in the admin of a fresh process (the test settings: the real form,
 validation, save, metadata stripping and renditions). The process first uploads a small image so
 that its imports and caches are warm; then it resets the kernel's peak-memory mark, uploads the
@@ -133,6 +134,7 @@ def upload(path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--megapixels", type=float, default=40, help="size of the test images (default 40)")
+    parser.add_argument("--png-megapixels", type=float, help="size of one more PNG (default: the PNG limit)")
     parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--upload", type=Path, help=argparse.SUPPRESS)
     options = parser.parse_args()
@@ -141,24 +143,30 @@ def main():
     if options.upload:
         return upload(options.upload)
 
+    if options.png_megapixels is None:
+        from core.images.validation import MAX_IMAGE_PIXELS
+
+        options.png_megapixels = MAX_IMAGE_PIXELS["PNG"] / 1_000_000
+
     with tempfile.TemporaryDirectory(prefix="iomcz-bench-") as name:
         folder = Path(name)
         env = environment(folder)
         me = [sys.executable, str(Path(__file__).resolve())]
         subprocess.run([*me, "--prepare"], env=env, check=True, cwd=ROOT)
-        width, height = size_for(options.megapixels)
-        print(f"{width} × {height} pixels ({width * height / 1e6:.1f} million), one fresh process per upload\n")
-        print(f"{'image':36} {'extra MB':>9} {'seconds':>8}  outcome")
-        for label, make, file_name in (
-            ("JPEG, on its side, with GPS", phone_jpeg, "phone.jpg"),
-            ("PNG, transparent", transparent_png, "logo.png"),
+        print("one fresh process per upload\n")
+        print(f"{'image':44} {'extra MB':>9} {'seconds':>8}  outcome")
+        for label, make, file_name, megapixels in (
+            ("JPEG, on its side, with GPS", phone_jpeg, "phone.jpg", options.megapixels),
+            ("PNG, transparent", transparent_png, "logo.png", options.megapixels),
+            ("PNG, transparent", transparent_png, "smaller.png", options.png_megapixels),
         ):
             path = folder / file_name
-            make(path, options.megapixels)
-            label = f"{label}, {path.stat().st_size / 1e6:.1f} MB"
+            make(path, megapixels)
+            width, height = size_for(megapixels)
+            label = f"{label}, {width * height / 1e6:.1f} MP, {path.stat().st_size / 1e6:.1f} MB"
             result = subprocess.run([*me, "--upload", str(path)], env=env, check=True, cwd=ROOT, stdout=subprocess.PIPE)
             found = json.loads(result.stdout.decode().strip().splitlines()[-1])
-            print(f"{label:36} {found['extra_mb']:9.0f} {found['seconds']:8.2f}  {found['outcome']}")
+            print(f"{label:44} {found['extra_mb']:9.0f} {found['seconds']:8.2f}  {found['outcome']}")
 
 
 if __name__ == "__main__":
