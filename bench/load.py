@@ -173,7 +173,7 @@ def measure(stack, mode, way_in, pages, seconds):
 
 
 HEADER = (
-    f"{'page':22} {'lang':4} {'mode':8} {'via':5} {'req/s':>8} {'ratio':>6} "
+    f"{'page':22} {'lang':4} {'mode':8} {'via':5} {'reqs':>6} {'req/s':>8} {'ratio':>6} "
     f"{'p50 ms':>8} {'p99 ms':>8} {'p99 ×':>6} {'target':6} errors"
 )
 
@@ -187,7 +187,7 @@ def format_row(row):
     if row["socket_errors"]:
         problems.append(f"{row['socket_errors']} socket errors")
     return (
-        f"{row['page']:22} {row['language']:4} {row['mode']:8} {row['via']:5} {row['rate']:8.1f} "
+        f"{row['page']:22} {row['language']:4} {row['mode']:8} {row['via']:5} {row['requests']:6d} {row['rate']:8.1f} "
         f"{row['ratio']:6.3f} {row['p50']:8.1f} {row['p99']:8.1f} {row['p99_ratio']:6.1f} {row['target']:6} "
         + ("; ".join(problems) or "-")
     )
