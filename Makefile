@@ -54,6 +54,8 @@ prod-stop:
 
 stack-deps:
 	$(call apt-install,nginx,nginx)
+	@test -f /usr/lib/nginx/modules/ngx_http_headers_more_filter_module.so || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libnginx-mod-http-headers-more-filter >/dev/null)
 	$(call apt-install,redis-server,redis-server)
 	$(call apt-install-postgres)
 

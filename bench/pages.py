@@ -1,11 +1,18 @@
 """Requests per second of every public page type with 10,000 news items, as a ratio to a trivial view.
 
-Run with `.venv/bin/python bench/pages.py [--items N] [--requests N] [--seconds S]`. It builds a
-throwaway SQLite database (migrations, the shipped content of data/ and N generated news items in
-three languages), serves it with gunicorn and the production settings (DEBUG off) on a free
-loopback port, sends a bounded number of requests to each page from a few client threads, prints
-one line per page and stops the server. The trivial view is served by the same server in the same
-run, so the ratios hold across machines better than the raw figures. Not part of the test run.
+Run with `.venv/bin/python bench/pages.py [--items N] [--requests N] [--seconds S] [--page-cache M]`.
+It builds a throwaway SQLite database (migrations, the shipped content of data/ and N generated
+news items in three languages), serves it with gunicorn and the production settings (DEBUG off)
+on a free loopback port, sends a bounded number of requests to each page from a few client
+threads, prints one line per page and stops the server. The trivial view is served by the same
+server in the same run, so the ratios hold across machines better than the raw figures. Not part
+of the test run.
+
+`--page-cache on` (the default) serves the pages as production does, from the whole-page cache
+after the first request; `off` runs without it (every request renders its page, as on a cache
+miss); `both` serves the same database twice, without the cache then with it, and prints both.
+The trivial view is asked with a session cookie, so that it runs in every mode (a request with
+that cookie never reaches the page cache).
 """
 
 import argparse
@@ -74,8 +81,11 @@ def page_paths():
 
 def fetch(port, path):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+    headers = {"Host": "127.0.0.1"}
+    if path == TRIVIAL:
+        headers["Cookie"] = "sessionid=bench"
     try:
-        connection.request("GET", path, headers={"Host": "127.0.0.1"})
+        connection.request("GET", path, headers=headers)
         response = connection.getresponse()
         response.read()
         return response.status
@@ -128,6 +138,57 @@ def requests_per_second(port, path, requests, seconds, threads):
     return sent / elapsed, sent, failures
 
 
+def serve_and_measure(env, port, paths, options):
+    """{page: (req/s, requests, failures)} of one gunicorn serving `paths`, trivial view first and last."""
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "iomcz.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(options.workers),
+            "--timeout",
+            "300",
+            "--log-level",
+            "warning",
+            "--chdir",
+            str(ROOT),
+        ],
+        env=env,
+    )
+    try:
+        wait_until_serving(port, server)
+        results = {}
+        for page, path in [*paths.items(), ("trivial view, again", TRIVIAL)]:
+            results[page] = requests_per_second(port, path, options.requests, options.seconds, options.threads)
+        return results
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def ratios(results):
+    """Each page's req/s divided by the trivial view's (the mean of its first and last run, which
+    evens out a machine that got busier)."""
+    trivial = (results["trivial view"][0] + results["trivial view, again"][0]) / 2
+    return {page: rate / trivial for page, (rate, _sent, _failures) in results.items()}
+
+
+def print_results(title, results):
+    print(f"\n{title}\n{'page':34} {'requests':>8} {'req/s':>9} {'ratio':>7}")
+    for page, ratio in ratios(results).items():
+        rate, sent, failures = results[page]
+        failed = f"  {len(failures)} failed: {sorted(set(map(str, failures)))}" if failures else ""
+        print(f"{page:34} {sent:8d} {rate:9.1f} {ratio:7.3f}{failed}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--items", type=int, default=10_000, help="generated news items (default 10,000)")
@@ -135,6 +196,9 @@ def main():
     parser.add_argument("--seconds", type=float, default=15, help="most seconds per page (default 15)")
     parser.add_argument("--threads", type=int, default=4, help="client threads (default 4)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2)")
+    parser.add_argument(
+        "--page-cache", choices=("on", "off", "both"), default="on", help="serve from the page cache (default on)"
+    )
     options = parser.parse_args()
     # A plain `kill` still stops gunicorn and removes the throwaway database.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
@@ -147,48 +211,20 @@ def main():
         prepare_database(options.items)
         paths = page_paths()
         print(f"database ready in {time.perf_counter() - started:.0f} s: data/ plus {options.items:,} news items")
-
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "iomcz.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(options.workers),
-                "--timeout",
-                "300",
-                "--log-level",
-                "warning",
-                "--chdir",
-                str(ROOT),
-            ],
-            env=env,
+        print(
+            f"gunicorn, {options.workers} workers; {options.threads} client threads; "
+            f"at most {options.requests} requests or {options.seconds:g} s per page"
         )
-        try:
-            wait_until_serving(port, server)
-            print(
-                f"gunicorn, {options.workers} workers; {options.threads} client threads; "
-                f"at most {options.requests} requests or {options.seconds:g} s per page\n"
-            )
-            print(f"{'page':34} {'requests':>8} {'req/s':>9} {'ratio':>7}")
-            results = {}
-            for page, path in [*paths.items(), ("trivial view, again", TRIVIAL)]:
-                results[page] = requests_per_second(port, path, options.requests, options.seconds, options.threads)
-            # The trivial view runs first and last; their mean evens out a machine that got busier.
-            trivial = (results["trivial view"][0] + results["trivial view, again"][0]) / 2
-            for page, (rate, sent, failures) in results.items():
-                failed = f"  {len(failures)} failed: {sorted(set(map(str, failures)))}" if failures else ""
-                print(f"{page:34} {sent:8d} {rate:9.1f} {rate / trivial:7.3f}{failed}")
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+        modes = ("off", "on") if options.page_cache == "both" else (options.page_cache,)
+        results = {}
+        for mode in modes:
+            results[mode] = serve_and_measure(env | {"BENCH_PAGE_CACHE": mode}, port, paths, options)
+            print_results(f"page cache {mode}", results[mode])
+        if len(modes) == 2:
+            off, on = ratios(results["off"]), ratios(results["on"])
+            print(f"\n{'page':34} {'ratio off':>9} {'ratio on':>9} {'on / off':>9}")
+            for page in paths:
+                print(f"{page:34} {off[page]:9.3f} {on[page]:9.3f} {on[page] / off[page]:9.1f}")
 
 
 if __name__ == "__main__":

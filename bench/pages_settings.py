@@ -1,6 +1,12 @@
-"""Production settings for bench/pages.py, with its URLconf that adds the trivial reference view."""
+"""Production settings for bench/pages.py, with its URLconf that adds the trivial reference view;
+BENCH_PAGE_CACHE=off takes the page cache out."""
+
+import os
 
 from iomcz.settings.prod import *  # noqa: F403
+
+if os.environ.get("BENCH_PAGE_CACHE") == "off":
+    MIDDLEWARE = [name for name in MIDDLEWARE if name != "core.page_cache.PageCacheMiddleware"]  # noqa: F405
 
 ROOT_URLCONF = "bench.pages_urls"
 # The manifest storage of production refuses jQuery UI's theme CSS in collectstatic (a quoted

@@ -240,3 +240,21 @@ class ContentManageable(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ContentVersion(models.Model):
+    """The version of the public content: one row, given a new token in the same transaction as
+    every change to what the public site shows (`core.public_cache.content_changed`).
+
+    Cached pages and computed parts are kept under the token they were made with, and every
+    request reads the token from here, so a committed change is seen by the next request to any
+    app server, whatever happened to the cache meanwhile. The token is random rather than a
+    counter: a database restored from a backup, or another database sharing the same Redis,
+    never meets a token that stood for other content.
+    """
+
+    token = models.CharField(max_length=32)
+    changed = models.DateTimeField()
+
+    def __str__(self):
+        return self.token

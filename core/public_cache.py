@@ -1,54 +1,193 @@
-"""A cache for what public pages compute from many items (the sitemap, the news list's counts).
+"""The content version, and a cache for what public pages compute from many items (the sitemap,
+the news list's counts).
 
-Every entry's key holds the content version, which changes whenever an item of a content app
-(one whose AppConfig sets `content = True`) is saved, deleted or re-linked, and again when that
-transaction commits, so a changed item never waits for an old entry to expire. An entry also never outlives the next
-scheduled publication of the models it was computed from: a scheduled item appears at its time.
-Processes see each other's changes only through a shared cache (REDIS_URL); with the
-local-memory cache of several processes, another process's entry lasts at most LONGEST seconds.
+The content version is a token in the database (`core.models.ContentVersion`), replaced in the
+same transaction as every change to what the public sees: a save, delete or relation change of
+an item of a content app (one whose AppConfig sets `content = True`), caught by signals; every
+bulk write, whose code calls `content_changed()` itself (bulk_create and QuerySet.update() send
+no signals); and every `migrate`. A request reads it once, in one query by primary key
+(`content_state()`, kept for the request by the page cache middleware), and every cache entry is
+kept under the token it was made with, the next scheduled publications among them: a
+committed change is seen by the next request to any process, even if the cache (Redis) was
+unreachable when the change was made, and even with a separate local-memory cache per process.
+
+An entry also never outlives the next scheduled publication of the models it was computed
+from: a scheduled item appears at its time.
 """
 
+import contextlib
+import contextvars
+import functools
 import hashlib
 import uuid
 
+from django.apps import apps
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import Min
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import Subquery
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete, pre_save
 from django.utils import timezone
 
-VERSION_KEY = "public-content-version"
 LONGEST = 600
 MISSING = object()
+ROW = 1
+
+
+class ContentState:
+    """What one request reads of the content before it computes anything: the version token,
+    and (when asked) when each publishable model's next scheduled item goes live."""
+
+    def __init__(self, token, using=DEFAULT_DB_ALIAS):
+        self.token = token
+        self.using = using
+
+    @functools.cached_property
+    def next_publications(self):
+        """{model label: publication time of its first scheduled item, or None}, kept in the cache
+        under the version until the first of them comes."""
+        key = f"public:{self.token}:next-publications"
+        times = cache.get(key, MISSING)
+        if times is MISSING:
+            times = read_next_publications(self.using)
+            store(key, times, min((moment for moment in times.values() if moment), default=None))
+        return times
+
+    def next_publication(self, models):
+        times = [self.next_publications[model._meta.label] for model in models]
+        return min((moment for moment in times if moment), default=None)
+
+
+# A one-item list holding the ContentState (or None, not read yet) while a request runs.
+_request_state = contextvars.ContextVar("content_state", default=None)
+
+
+def new_token():
+    return uuid.uuid4().hex
+
+
+def read_state(using=DEFAULT_DB_ALIAS):
+    """The content version as committed now: one query by primary key, its SQL written once.
+    The row is made again if it was removed (a test database flushed between tests), with a new
+    token that no cache entry holds."""
+    from .models import ContentVersion
+
+    connection = connections[using]
+    table = connection.ops.quote_name(ContentVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT token FROM {table} WHERE id = %s", [ROW])
+        row = cursor.fetchone()
+    if row is None:
+        versions = ContentVersion.objects.using(using)
+        version, _created = versions.get_or_create(pk=ROW, defaults={"token": new_token(), "changed": timezone.now()})
+        return ContentState(version.token, using)
+    return ContentState(row[0], using)
+
+
+def read_next_publications(using=DEFAULT_DB_ALIAS):
+    """When each publishable model's first scheduled item goes live, in one query: a scalar
+    subquery per model on the publication-date index."""
+    from .models import ContentVersion
+
+    models = publishable_models()
+    scheduled = [model.objects.using(using).scheduled().order_by("published_at") for model in models]
+    firsts = {f"next_{n}": Subquery(items.values("published_at")[:1]) for n, items in enumerate(scheduled)}
+    row = ContentVersion.objects.using(using).filter(pk=ROW).values(**firsts).first() or {}
+    return {model._meta.label: row.get(f"next_{n}") for n, model in enumerate(models)}
+
+
+def content_state():
+    """The content state: read from the database once per request (the page cache middleware
+    keeps it for the request), or on every call outside a request (commands, the shell)."""
+    memo = _request_state.get()
+    if memo is None:
+        return read_state()
+    if memo[0] is None:
+        memo[0] = read_state()
+    return memo[0]
 
 
 def content_version():
-    """The current version; a new one, shared with no entry, when the cache cannot keep it."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        if not cache.add(VERSION_KEY, version, timeout=None):
-            version = cache.get(VERSION_KEY, version)
-    return version
+    return content_state().token
 
 
-def content_changed():
-    """Make every cached public entry stale, now and once the current transaction commits.
+def next_publication(models):
+    """The earliest time at which a scheduled item of one of `models` goes live, or None, as read
+    at the start of the request (before anything is computed from the content)."""
+    return content_state().next_publication(models)
 
-    Commands that write in bulk (bulk_create sends no signals) call this themselves.
+
+@contextlib.contextmanager
+def request_state(state=None):
+    """Keep the content state for the code inside (one request); `state` if already read."""
+    reset = _request_state.set([state])
+    try:
+        yield
+    finally:
+        _request_state.reset(reset)
+
+
+def content_changed(using=DEFAULT_DB_ALIAS):
+    """Give the content a new version, in the current transaction: every cached public page and
+    entry is stale for every process once it commits, and stays valid if it rolls back.
+
+    Code that writes content in bulk (bulk_create, bulk_update, QuerySet.update(), raw SQL) calls
+    this itself, after its writes: inside its transaction if it has one (as `import_content`
+    does, holding the version row's lock only for the end of a long import).
     """
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None))
+    from .models import ContentVersion
+
+    versions = ContentVersion.objects.using(using)
+    token, now = new_token(), timezone.now()
+    if not versions.filter(pk=ROW).update(token=token, changed=now):
+        _row, created = versions.get_or_create(pk=ROW, defaults={"token": token, "changed": now})
+        if not created:
+            versions.filter(pk=ROW).update(token=token, changed=now)
+    memo = _request_state.get()
+    if memo is not None:
+        memo[0] = None
 
 
-def on_content_signal(sender, **kwargs):
-    if getattr(sender._meta.app_config, "content", False):
-        content_changed()
+def shows_in_public(model):
+    """Whether rows of `model` are content the public site shows: a model of a content app, but
+    not a revision (simple-history's historical models)."""
+    from simple_history.models import HistoricalChanges
+
+    return getattr(model._meta.app_config, "content", False) and not issubclass(model, HistoricalChanges)
+
+
+def on_content_signal(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    """Before and after every save, delete and relation change of content.
+
+    Before: the transaction takes the version row's lock ahead of any content row, so that
+    concurrent content transactions queue for it instead of deadlocking over rows they lock
+    in different orders. After: a save outside a transaction commits before the version
+    changes, so a request in between stores the new content under the old version (never
+    served again) instead of the old content under the new one.
+    """
+    if shows_in_public(sender):
+        content_changed(using)
+
+
+def on_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    """A migration may change content (a data migration) or the row may be new: a new version."""
+    from .models import ContentVersion
+
+    if sender.name == "core" and ContentVersion._meta.db_table in connections[using].introspection.table_names():
+        content_changed(using)
 
 
 def connect_signals():
-    for signal in (post_save, post_delete, m2m_changed):
+    for signal in (pre_save, post_save, pre_delete, post_delete, m2m_changed):
         signal.connect(on_content_signal)
+    post_migrate.connect(on_migrate)
+
+
+@functools.cache
+def publishable_models():
+    """The content models that have scheduled items (a `published_at` that may lie ahead)."""
+    from .models import Publishable
+
+    return [model for model in apps.get_models() if shows_in_public(model) and issubclass(model, Publishable)]
 
 
 def entry_key(name):
@@ -60,20 +199,6 @@ def store(key, value, until):
     timeout = LONGEST if until is None else min(LONGEST, int((until - timezone.now()).total_seconds()))
     if timeout > 0:
         cache.set(key, value, timeout)
-
-
-def next_publication(models):
-    """The earliest time at which a scheduled item of one of `models` goes live, or None.
-
-    Kept in the cache itself until that time, so the entries of one page ask for it once.
-    """
-    key = entry_key("next-publication:" + ",".join(sorted(model._meta.label for model in models)))
-    until = cache.get(key, MISSING)
-    if until is MISSING:
-        times = [model.objects.scheduled().aggregate(first=Min("published_at"))["first"] for model in models]
-        until = min((moment for moment in times if moment), default=None)
-        store(key, until, until)
-    return until
 
 
 def cached(name, compute, models):

@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from core.i18n import LANGUAGE_CODES, absolute, view_urls, x_default_language
+from core.page_cache import language_neutral
 from core.public_cache import cached
 from core.views import read_only
 from history.models import Director, KeyFigure, Milestone
@@ -195,12 +196,14 @@ def index_text(parts):
 
 
 @read_only
+@language_neutral
 def sitemap_index(request):
     body = cached(cache_name("index"), lambda: index_text(listing().parts), SCHEDULED_MODELS)
     return HttpResponse(body, content_type=CONTENT_TYPE)
 
 
 @read_only
+@language_neutral
 def sitemap_part(request, section, number):
     """One part; a part the index does not name is a 404.
 

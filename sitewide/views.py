@@ -6,9 +6,11 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
+from django.views.decorators.vary import vary_on_headers
 from django.views.generic import TemplateView
 
 from core.i18n import absolute
+from core.page_cache import language_neutral
 from core.views import PageLanguagesMixin, read_only
 from history.models import KeyFigure, Milestone
 from news.models import NewsItem
@@ -16,14 +18,16 @@ from programmes.models import Programme
 
 
 @read_only
+@vary_on_headers("Accept-Language", "Cookie")
 def root_redirect(request):
-    """`/` goes to the reader's language, chosen from Accept-Language."""
+    """`/` goes to the reader's language, chosen from Accept-Language (or Django's language cookie)."""
     code = translation.get_language_from_request(request, check_path=False)
     with translation.override(code):
         return redirect(reverse("home"))
 
 
 @read_only
+@language_neutral
 def robots_txt(request):
     """Crawlers may read every public page; the sitemap index is named with its absolute URL."""
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {absolute(reverse('sitemap'))}", ""]

@@ -1,7 +1,10 @@
 """The base admins of every content model: language tabs, the editor and image widgets, revisions,
 and the rules of roles, audit, edit conflicts and translation status put together."""
 
+import datetime
+
 from django.contrib import admin, messages
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -45,6 +48,30 @@ class TranslatedContentAdmin(RichTextAdminMixin, ImageAdminMixin, RevisionsAdmin
             "translation_state",
         ]
         return list(dict.fromkeys(fields))
+
+    def get_changeform_initial_data(self, request):
+        """Initial values from the add page's query string, as the form's fields expect them.
+
+        Django passes them on as text, which a date-and-time widget cannot show; a value that is
+        not valid for its field (`?published_at=abc`) is dropped, as if it had not been given.
+        """
+        initial = {}
+        for name, value in super().get_changeform_initial_data(request).items():
+            try:
+                field = self.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.many_to_many or field.one_to_many:
+                initial[name] = value
+                continue
+            try:
+                value = field.to_python(value)
+            except (ValidationError, ValueError, TypeError):
+                continue
+            if isinstance(value, datetime.datetime) and timezone.is_naive(value):
+                value = timezone.make_aware(value)
+            initial[name] = value
+        return initial
 
     def get_prepopulated_fields(self, request, obj=None):
         readonly = set(self.get_readonly_fields(request, obj))

@@ -4,13 +4,22 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-def saved_version(model, pk):
-    """When the item was last saved, and by whom, as stored now: (timestamp text, user or None)."""
-    row = model._default_manager.filter(pk=pk).values_list("updated", "updated_by__username").first()
+def saved_version(model, pk, lock=False):
+    """When the item was last saved, and by whom, as stored now: (timestamp text, user or None).
+
+    With `lock`, inside a transaction, the item's row stays locked until that transaction ends, so
+    that no other save can come between this check and the write that follows it (on SQLite the
+    transaction itself holds the database's write lock from its start: see transaction_mode).
+    """
+    rows = model._default_manager.filter(pk=pk)
+    if lock and transaction.get_connection(router.db_for_write(model)).in_atomic_block:
+        rows = rows.select_for_update(of=("self",))
+    row = rows.values_list("updated", "updated_by__username").first()
     return (row[0].isoformat(), row[1]) if row else ("", None)
 
 
@@ -19,6 +28,9 @@ class EditConflictForm(forms.ModelForm):
 
     The form carries the item's last-saved time as it was when the form was opened. On a refusal the
     form keeps everything typed and takes the new time, so that a second save, made knowingly, wins.
+    The admin validates and saves in one transaction, and the check locks the item's row: of two
+    saves that arrive together, the second waits for the first to commit, then sees its time and is
+    refused. A form that comes back without the time is refused too: it cannot show it is current.
     """
 
     opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -30,22 +42,33 @@ class EditConflictForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        opened = cleaned_data.get("opened_version")
-        if self.instance.pk is None or not opened:
+        if self.instance.pk is None:
             return cleaned_data
-        version, user = saved_version(type(self.instance), self.instance.pk)
-        if version != opened:
-            data = self.data.copy()
-            data[self.add_prefix("opened_version")] = version
-            self.data = data
-            saved_at = timezone.localtime(datetime.datetime.fromisoformat(version))
+        opened = cleaned_data.get("opened_version")
+        version, user = saved_version(type(self.instance), self.instance.pk, lock=True)
+        if version == opened:
+            return cleaned_data
+        data = self.data.copy()
+        data[self.add_prefix("opened_version")] = version
+        self.data = data
+        if not version:
+            raise ValidationError(_("Someone else deleted this item after you opened it."), code="edit_conflict")
+        if not opened:
             raise ValidationError(
                 _(
-                    "%(user)s saved this item at %(time)s (Europe/Prague time), after you opened it, so your "
-                    "changes were not saved. They are still in the form below: compare them with the item's "
-                    "history, then save again to replace that version."
+                    "This form did not say which version of the item it was opened on, so saving it could "
+                    "overwrite someone else's changes. Your changes were not saved; they are still in the "
+                    "form below: check the item's history, then save again."
                 ),
                 code="edit_conflict",
-                params={"user": user or _("Someone else"), "time": saved_at.strftime("%Y-%m-%d %H:%M:%S")},
             )
-        return cleaned_data
+        saved_at = timezone.localtime(datetime.datetime.fromisoformat(version))
+        raise ValidationError(
+            _(
+                "%(user)s saved this item at %(time)s (Europe/Prague time), after you opened it, so your "
+                "changes were not saved. They are still in the form below: compare them with the item's "
+                "history, then save again to replace that version."
+            ),
+            code="edit_conflict",
+            params={"user": user or _("Someone else"), "time": saved_at.strftime("%Y-%m-%d %H:%M:%S")},
+        )

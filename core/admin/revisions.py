@@ -4,6 +4,7 @@ import dataclasses
 import datetime
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils import formats, timezone
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
@@ -44,4 +45,6 @@ class RevisionsAdmin(SimpleHistoryAdmin):
         """Restoring a revision rewrites the source language, so it is for roles that may write it."""
         if not may_write_source(request.user, self.model):
             raise PermissionDenied
+        if not str(version_id).isdigit():
+            raise Http404("No such revision.")
         return super().history_form_view(request, object_id, version_id, extra_context)

@@ -5,27 +5,21 @@ The tests run their own redis-server on a free port (never the machine's on 6379
 
 import contextlib
 import logging
-import os
 import shutil
-import signal
-import socket
-import subprocess
 import time
 
 import pytest
 import redis
 from django.conf import settings
 from django.core.cache import cache
-from django.test import override_settings
 
 import core.cache
 from news.models import NewsItem
 from testing.admin_support import form_data, sample_content
+from testing.redis_server import DATABASE, ThrowawayRedis, free_port, redis_cache
 
 pytestmark = pytest.mark.skipif(shutil.which("redis-server") is None, reason="needs redis-server")
 
-BACKEND = "core.cache.ResilientRedisCache"
-DATABASE = 7
 QUICK = 0.5
 CACHE_CALLS = {
     "get": lambda: cache.get("key"),
@@ -50,54 +44,6 @@ MISSES = {
 }
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class ThrowawayRedis:
-    """A redis-server of the test's own: started, stopped and paused at will, never saved to disk."""
-
-    def __init__(self, directory):
-        self.directory = directory
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/{DATABASE}"
-        self.process = None
-
-    def start(self):
-        command = ["redis-server", "--save", "", "--appendonly", "no", "--port", str(self.port), "--daemonize", "no"]
-        command += ["--bind", "127.0.0.1", "--dir", str(self.directory)]
-        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-        client = redis.Redis.from_url(self.url, socket_timeout=1)
-        for _ in range(100):
-            with contextlib.suppress(redis.ConnectionError):
-                client.ping()
-                return
-            time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=5)
-
-    @contextlib.contextmanager
-    def stopped(self):
-        self.stop()
-        try:
-            yield
-        finally:
-            self.start()
-
-    @contextlib.contextmanager
-    def paused(self):
-        os.kill(self.process.pid, signal.SIGSTOP)
-        try:
-            yield
-        finally:
-            os.kill(self.process.pid, signal.SIGCONT)
-
-
 @pytest.fixture(scope="module")
 def redis_server(tmp_path_factory):
     server = ThrowawayRedis(tmp_path_factory.mktemp("redis"))
@@ -116,11 +62,6 @@ def fresh_outage_state(monkeypatch):
 def every_call_tries_redis(monkeypatch):
     """No pause after a failure: each cache call meets the broken server itself."""
     monkeypatch.setattr(core.cache, "RETRY_AFTER", 0)
-
-
-def redis_cache(url):
-    options = {"socket_connect_timeout": settings.REDIS_TIMEOUT, "socket_timeout": settings.REDIS_TIMEOUT}
-    return override_settings(CACHES={"default": {"BACKEND": BACKEND, "LOCATION": url, "OPTIONS": options}})
 
 
 @contextlib.contextmanager

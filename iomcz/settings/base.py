@@ -1,5 +1,6 @@
 """Settings shared by every environment; the environment-specific modules extend these."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_prose_editor",
     "simple_history",
+    "axes",
     "core",
     "programmes",
     "history",
@@ -49,16 +51,40 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.security_headers.FileHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above every middleware that adds headers to a page, so that a stored page holds them all.
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known, so that its 400 page is in the reader's language.
+    "core.request_checks.RejectNulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "core.security_headers.SiteCSPMiddleware",
+    # Last, so that it sees the login view's outcome and answers a locked-out login itself.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one user name from
+# one address, that pair may not log in for LOGIN_COOLOFF_MINUTES, counted from the last failure.
+# Attempts live in the database, so every app server sees the same count. Administrators see and
+# lift lockouts in the admin ("Access attempts") or with `manage.py axes_reset_username NAME`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.login_throttle.locked_out"
+AXES_CLIENT_IP_CALLABLE = "core.login_throttle.client_address"
+# The proxies whose X-Forwarded-For is believed: the site's own nginx on the same machine.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 
 ROOT_URLCONF = "iomcz.urls"
 
@@ -189,8 +215,22 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Content-Security-Policy: everything comes from this site; nothing from another host.
+# Content-Security-Policy of public pages: they have no scripts and no inline styles, so nothing is
+# allowed but the site's own stylesheets, images and fonts (and nothing from another host).
 CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "img-src": ["'self'", "data:"],
+        "style-src": ["'self'"],
+        "font-src": ["'self'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# The admin (pages under /admin/, core.security_headers): its editor and widgets need scripts and
+# inline styles of their own.
+ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:"],

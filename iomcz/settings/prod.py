@@ -55,3 +55,7 @@ if MEDIA_S3_BUCKET:
             },
         },
     }
+
+# Ask browsers' preload lists to carry the site (https only, every subdomain): set it only once
+# every subdomain serves https, since leaving the list takes months.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)

@@ -237,8 +237,13 @@ def test_nginx_serves_the_hashed_static_files_compressed_and_cached_for_a_year(s
     assert page.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     assert page.headers["Content-Encoding"] == "gzip"
     assert page.headers["Content-Type"] == "text/css"
-    assert page.headers["Server"] == "nginx"
+    assert "Server" not in page.headers
     assert page.headers["X-Content-Type-Options"] == "nosniff"
+    assert page.headers["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert page.headers["Content-Security-Policy"].endswith("sandbox")
+    proxied = read(stack, "nginx", "/en/")
+    assert "Server" not in proxied.headers
+    assert proxied.headers["Cross-Origin-Resource-Policy"] == "same-origin"
     unhashed = read(stack, "nginx", "/static/css/site.css")
     assert unhashed.headers["Cache-Control"] == "public, max-age=3600"
     assert stylesheet not in app_server_logs(stack), "an app server served a static file"
@@ -262,6 +267,7 @@ def test_an_image_uploaded_on_server_a_is_served_by_nginx_with_a_restrictive_pol
         assert served.headers["Content-Security-Policy"].endswith("sandbox")
         assert "default-src 'none'" in served.headers["Content-Security-Policy"]
         assert served.headers["Cache-Control"] == "public, max-age=86400"
+        assert served.headers["Cross-Origin-Resource-Policy"] == "same-origin"
         # The app servers do not serve uploads in production: nginx does, from the disk.
         assert read(stack, "app-a", path).status == 404
     assert read(stack, "nginx", "/media/").status == 403

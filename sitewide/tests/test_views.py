@@ -9,6 +9,7 @@ from django.utils import translation
 from testing.site_content import PageHead, head_of, make_news
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("accept", "target"),
     [("cs-CZ,cs;q=0.9,en;q=0.5", "/cs/"), ("uk,ru;q=0.5", "/uk/"), ("de-DE", "/en/"), ("", "/en/")],
