@@ -1,12 +1,17 @@
 """Requests per second of every public page type with 10,000 news items, as a ratio to a trivial view.
 
-Run with `.venv/bin/python bench/pages.py [--items N] [--requests N] [--seconds S] [--page-cache M]`.
+Run with `.venv/bin/python bench/pages.py [--items N] [--requests N] [--seconds S] [--page-cache M]
+[--uncached] [--database-url URL]`.
 It builds a throwaway SQLite database (migrations, the shipped content of data/ and N generated
 news items in three languages), serves it with gunicorn and the production settings (DEBUG off)
 on a free loopback port, sends a bounded number of requests to each page from a few client
 threads, prints one line per page and stops the server. The trivial view is served by the same
 server in the same run, so the ratios hold across machines better than the raw figures. Not part
 of the test run.
+
+`--uncached` serves with Django's dummy cache, so that nothing at all is kept (not even the parts
+the public cache keeps), as on the first view after a change. `--database-url` fills an existing,
+empty PostgreSQL database instead of the SQLite file (it is left filled; drop it afterwards).
 
 `--page-cache on` (the default) serves the pages as production does, from the whole-page cache
 after the first request; `off` runs without it (every request renders its page, as on a cache
@@ -40,9 +45,13 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def environment(folder, port):
-    """The production settings, pointed at a throwaway SQLite file and plain HTTP on loopback."""
+def environment(folder, port, database_url="", uncached=False):
+    """The production settings, pointed at a throwaway database and plain HTTP on loopback."""
     env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL"}}
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    if uncached:
+        env["BENCH_UNCACHED"] = "true"
     return env | {
         "DJANGO_SETTINGS_MODULE": "bench.pages_settings",
         "SECRET_KEY": secrets.token_urlsafe(40),
@@ -63,6 +72,8 @@ def prepare_database(items):
     from django.core.management import call_command
 
     django.setup()
+    from django.db import connection
+
     from testing.fake_content import add_news_items
 
     call_command("migrate", verbosity=0)
@@ -70,13 +81,24 @@ def prepare_database(items):
     call_command("collectstatic", interactive=False, verbosity=0)
     for start in range(0, items, 2000):
         add_news_items(min(2000, items - start), start=start)
+    # Statistics and (on PostgreSQL) the visibility map, as autovacuum leaves them after a bulk load.
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
 def page_paths():
     """One path per public page type, in English (the source language)."""
     from news.tests.test_queries import page_urls
 
-    return {"trivial view": TRIVIAL, **page_urls("en")}
+    urls = page_urls("en")
+    news_list = urls["news list"]
+    return {
+        "trivial view": TRIVIAL,
+        **urls,
+        "news list, page 500": f"{news_list}?page=500",
+        "news list, searched (rare word)": f"{news_list}?q=anniversary",
+        "news list, searched (every item)": f"{news_list}?q=sladkova",
+    }
 
 
 def fetch(port, path):
@@ -199,13 +221,15 @@ def main():
     parser.add_argument(
         "--page-cache", choices=("on", "off", "both"), default="on", help="serve from the page cache (default on)"
     )
+    parser.add_argument("--uncached", action="store_true", help="serve with the dummy cache: nothing is kept")
+    parser.add_argument("--database-url", default="", help="an empty PostgreSQL database to fill instead of SQLite")
     options = parser.parse_args()
     # A plain `kill` still stops gunicorn and removes the throwaway database.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
 
     with tempfile.TemporaryDirectory(prefix="iomcz-bench-") as folder:
         port = free_port()
-        env = environment(Path(folder), port)
+        env = environment(Path(folder), port, options.database_url, options.uncached)
         os.environ.update(env)
         started = time.perf_counter()
         prepare_database(options.items)

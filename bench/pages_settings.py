@@ -15,3 +15,7 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+
+# bench/pages.py --uncached: every request computes its page, as the first one after a change does.
+if env_bool("BENCH_UNCACHED", False):  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

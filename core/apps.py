@@ -12,9 +12,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
         from .admin.roles import sync_roles
+        from .images.files import connect_signals as connect_image_signals
         from .public_cache import connect_signals
 
         connect_signals()
+        connect_image_signals()
         post_migrate.connect(sync_roles, sender=self)
 
 

@@ -21,12 +21,31 @@ def unique_per_language(field, model_name):
     ]
 
 
+@models.CharField.register_lookup
+@models.TextField.register_lookup
+class Filled(models.Lookup):
+    """`column__filled=True`: the column is not the empty string, written with a literal ''.
+
+    SQLite uses a partial index without reading the rows only when the query repeats the index's
+    condition term for term; an '' sent as a parameter is not the '' of the index's definition.
+    """
+
+    lookup_name = "filled"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        if self.rhs is not True:
+            raise ValueError("Only column__filled=True is supported.")
+        lhs, params = self.process_lhs(compiler, connection)
+        return f"{lhs} <> ''", params
+
+
 def availability(fields, code):
     """The condition that every one of `fields` is filled in language `code` (also for partial indexes)."""
     condition = Q()
     for field in fields:
         column = f"{field}_{code}"
-        condition &= Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
+        condition &= Q(**{f"{column}__isnull": False, f"{column}__filled": True})
     return condition
 
 

@@ -6,9 +6,9 @@ from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.images.content import image_fields
+from core.images.files import image_fields
 from core.images.renditions import renditions
-from core.images.validation import validate_image
+from core.images.validation import limits_text, validate_image
 
 
 class ValidatedImageField(forms.ImageField):
@@ -27,11 +27,13 @@ class ValidatedImageField(forms.ImageField):
 
 class ImageAdminMixin:
     """ModelAdmin/InlineModelAdmin mixin: every ImageField is uploaded through ValidatedImageField,
-    and the change list of a model with an image shows its thumbnail in the second column."""
+    which states the limits, and the change list of a model with an image shows its thumbnail in
+    the second column."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, models.ImageField):
             kwargs["form_class"] = ValidatedImageField
+            kwargs.setdefault("help_text", db_field.help_text or limits_text())
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_list_display(self, request):

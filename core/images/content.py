@@ -1,17 +1,14 @@
 """The model mixin for content with images."""
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, router
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import language_name, translated_fields
 
-from .renditions import forget_renditions, renditions
+from .files import image_fields, remove_after_commit
+from .renditions import renditions
 from .validation import validate_image, without_metadata
-
-
-def image_fields(model):
-    return [field for field in model._meta.concrete_fields if isinstance(field, models.ImageField)]
 
 
 class ImageContent(models.Model):
@@ -24,18 +21,36 @@ class ImageContent(models.Model):
 
     def save(self, *args, **kwargs):
         """A new image is checked again (code may save without clean()), stored without metadata,
-        and its renditions are made at once, so that no page view has to make them."""
+        and its renditions are made at once, so that no page view has to make them. The image it
+        replaces or clears is removed once the save is committed (core.images.files)."""
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        saved = kwargs.get("update_fields")
+        fields = [field for field in image_fields(type(self)) if saved is None or field.name in saved]
+        stored = self._stored_image_names(fields, using)
         fresh = []
-        for field in image_fields(type(self)):
+        for field in fields:
             file = getattr(self, field.name)
             if file and not file._committed:
                 validate_image(file)
                 setattr(self, field.name, without_metadata(file))
                 fresh.append(field.name)
+            elif file and file.name != stored.get(field.name) and not field.storage.exists(file.name):
+                # A restored revision names an image that was replaced, and so removed, since:
+                # the item keeps its current image rather than point at a missing file.
+                setattr(self, field.name, stored.get(field.name) or "")
         super().save(*args, **kwargs)
         for name in fresh:
-            forget_renditions(getattr(self, name))
             renditions(getattr(self, name))
+        for field in fields:
+            if stored.get(field.name) != getattr(self, field.name).name:
+                remove_after_commit(field.storage, [stored.get(field.name)], using)
+
+    def _stored_image_names(self, fields, using):
+        """{field name: the image name its row holds now}; empty for an item not saved yet."""
+        if self.pk is None or not fields:
+            return {}
+        names = [field.name for field in fields]
+        return type(self)._base_manager.using(using).filter(pk=self.pk).values(*names).first() or {}
 
     def clean(self):
         errors = {}

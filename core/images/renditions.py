@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from PIL import Image, ImageOps
+from PIL import Image
+
+from .decoding import load_upright, reduction, upright_size
 
 logger = logging.getLogger(__name__)
 
@@ -68,12 +70,25 @@ def renditions(field_file):
     )
 
 
-def forget_renditions(field_file):
-    """Drop the renditions recorded for a file name, so a new file under that name gets its own."""
-    name, storage = field_file.name, field_file.storage
+def rendition_files(storage, name):
+    """The stored names of every rendition of an image, its manifest included."""
+    folder = _renditions_folder(name)
+    try:
+        return [f"{folder}/{file}" for file in storage.listdir(folder)[1]]
+    except FileNotFoundError:
+        return []
+
+
+def remove_renditions(storage, name):
+    """Delete an image's renditions, their folder (where the storage has folders: an object store
+    has none) and what the cache remembers of them."""
+    for file in rendition_files(storage, name):
+        storage.delete(file)
+    try:
+        storage.delete(_renditions_folder(name))
+    except OSError:
+        logger.warning("Cannot remove the renditions folder of %s: a rendition was written meanwhile", name)
     cache.delete(_cache_key(storage, name))
-    if storage.exists(_manifest_name(name)):
-        storage.delete(_manifest_name(name))
 
 
 def _read_manifest(storage, name):
@@ -102,25 +117,34 @@ def _encode(image, image_format):
     return buffer.getvalue()
 
 
+def _in_mode_and_width(decoded, mode, width):
+    """`decoded` converted to `mode` and scaled down to `width`; once a smaller copy exists the
+    decoded original is closed, which releases its memory before any rendition is encoded."""
+    image = decoded if decoded.mode == mode else decoded.convert(mode)
+    if image.width != width:
+        image = image.resize((width, max(1, round(image.height * width / image.width))), Image.Resampling.LANCZOS)
+    if image is not decoded:
+        decoded.close()
+    return image
+
+
 def _make_renditions(storage, name):
     try:
         with storage.open(name, "rb") as stored, Image.open(stored) as original:
-            image = ImageOps.exif_transpose(original)
-            image.load()
+            # A large JPEG is decoded at no less than twice the largest rendition's width, which
+            # LANCZOS then scales down with no visible loss.
+            scale = reduction(upright_size(original)[0] / (2 * RENDITION_WIDTHS[-1]))
+            image = load_upright(original, scale)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
         logger.warning("Cannot make renditions of %s: %s", name, error)
         return None
     has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
-    if has_alpha:
-        image = image.convert("RGBA")
-    elif image.mode not in ("RGB", "L"):
-        image = image.convert("RGB")
     fallback_format = "png" if has_alpha else "jpeg"
     largest = min(image.width, RENDITION_WIDTHS[-1])
     widths = sorted({width for width in RENDITION_WIDTHS if width < largest} | {largest})
-    if largest != image.width:
-        # Every smaller rendition is made from this one, not from the (much larger) original.
-        image = image.resize((largest, max(1, round(image.height * largest / image.width))), Image.Resampling.LANCZOS)
+    mode = "RGBA" if has_alpha else image.mode if image.mode in ("RGB", "L") else "RGB"
+    # Every smaller rendition is made from the largest, not from the (much larger) original.
+    image = _in_mode_and_width(image, mode, largest)
     folder = _renditions_folder(name)
     data = {
         "version": RENDITIONS_VERSION,

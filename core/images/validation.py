@@ -1,19 +1,27 @@
 """What an uploaded image must be (a whole JPEG, PNG or WebP within the byte and pixel limits), and the
-copy of it that is stored: upright, without its metadata."""
+copy of it that is stored: upright, without its metadata, under a random name."""
 
 import io
-import os
+import secrets
 import warnings
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import File
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
+
+from .decoding import load_upright
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
-MAX_IMAGE_PIXELS = 40_000_000
 ACCEPTED_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+# A JPEG is decoded at a reduced size (see decoding), so it may be large; Pillow decodes PNG and
+# WebP whole, at up to 4 bytes a pixel, so theirs is the limit that keeps an upload within about
+# 150 MB of a worker's memory (bench/image_memory.py).
+MAX_IMAGE_PIXELS = {"JPEG": 40_000_000, "PNG": 12_000_000, "WEBP": 12_000_000}
+# The stored copy of a larger JPEG is decoded at 1/2, 1/4 or 1/8 of its size to fit: at least
+# 3 million pixels remain, more than the largest rendition needs.
+MAX_STORED_PIXELS = 12_000_000
 
 
 def _looks_like_svg(head):
@@ -45,13 +53,16 @@ def validate_image(file):
                         code="image_format",
                         params={"format": image.format},
                     )
-                _check_pixels(*image.size)
+                _check_pixels(image.format, *image.size)
+                if image.format == "JPEG":
+                    # Every byte is still decoded, so damage shows, into 1/64 of the memory.
+                    image.draft(None, (image.width // 8, image.height // 8))
                 image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise ValidationError(
             _("The image has too many pixels; at most %(limit)s million are accepted."),
             code="image_too_many_pixels",
-            params={"limit": MAX_IMAGE_PIXELS // 1_000_000},
+            params={"limit": max(MAX_IMAGE_PIXELS.values()) // 1_000_000},
         ) from error
     except UnidentifiedImageError as error:
         raise ValidationError(
@@ -67,32 +78,48 @@ def validate_image(file):
         file.seek(0)
 
 
-def _check_pixels(width, height):
-    if width * height > MAX_IMAGE_PIXELS:
+def _check_pixels(image_format, width, height):
+    limit = MAX_IMAGE_PIXELS[image_format]
+    if width * height > limit:
         raise ValidationError(
             _("The image is %(width)s × %(height)s pixels; at most %(limit)s million pixels are accepted."),
             code="image_too_many_pixels",
-            params={"width": width, "height": height, "limit": MAX_IMAGE_PIXELS // 1_000_000},
+            params={"width": width, "height": height, "limit": limit // 1_000_000},
         )
+
+
+def limits_text():
+    """The limits in a sentence, for the upload field's help text."""
+    return _(
+        "JPEG, PNG or WebP, at most %(bytes)s: a JPEG of up to %(jpeg)s million pixels, "
+        "a PNG or WebP of up to %(png)s million."
+    ) % {
+        "bytes": filesizeformat(MAX_IMAGE_BYTES),
+        "jpeg": MAX_IMAGE_PIXELS["JPEG"] // 1_000_000,
+        "png": MAX_IMAGE_PIXELS["PNG"] // 1_000_000,
+    }
 
 
 def without_metadata(file):
     """A copy of a validated image with its EXIF (GPS, camera, dates) and text chunks removed,
-    turned upright first, named with the extension of its real format."""
+    turned upright first, named at random (so that no one can guess the address of an image not
+    yet published) with the extension of its real format."""
     file.seek(0)
-    with Image.open(file) as original:
-        image_format = original.format
-        icc_profile = original.info.get("icc_profile")
-        transparency = original.info.get("transparency")
-        image = ImageOps.exif_transpose(original)
-    options = {"icc_profile": icc_profile} if icc_profile else {}
-    if image_format == "JPEG":
-        options.update(quality=92, optimize=True)
-    elif image_format == "WEBP":
-        options.update(quality=90)
-    elif transparency is not None:
-        options["transparency"] = transparency
     buffer = io.BytesIO()
-    image.save(buffer, format=image_format, **options)
-    stem = os.path.splitext(os.path.basename(file.name))[0] or "image"
-    return ContentFile(buffer.getvalue(), name=stem + ACCEPTED_FORMATS[image_format])
+    with Image.open(file) as image:
+        image_format = image.format
+        icc_profile = image.info.get("icc_profile")
+        transparency = image.info.get("transparency")
+        scale = 1
+        while scale < 8 and image.width * image.height > MAX_STORED_PIXELS * scale * scale:
+            scale *= 2
+        load_upright(image, scale)
+        options = {"icc_profile": icc_profile} if icc_profile else {}
+        if image_format == "JPEG":
+            options.update(quality=92, optimize=True)
+        elif image_format == "WEBP":
+            options.update(quality=90)
+        elif transparency is not None:
+            options["transparency"] = transparency
+        image.save(buffer, format=image_format, **options)
+    return File(buffer, name=secrets.token_hex(16) + ACCEPTED_FORMATS[image_format])

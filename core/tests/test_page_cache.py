@@ -508,7 +508,7 @@ def test_a_scheduled_item_appears_at_its_time_with_no_command_run(client, site, 
     item = make_news({"title": {"en": "Embargoed release"}, "lead": {"en": "At noon."}}, published_at=due)
     for url in ("/en/", "/en/news/", "/en/news/rss/"):
         assert "Embargoed release" not in from_cache(client, url, views_run), url
-    assert "/en/news/embargoed-release/" not in from_cache(client, "/sitemap.xml", views_run)
+    assert "/en/news/embargoed-release/" not in from_cache(client, "/sitemap-news-1.xml", views_run)
     move_clock_to(monkeypatch, due - datetime.timedelta(seconds=5))
     views_run.clear()
     assert "Embargoed release" not in client.get("/en/news/").content.decode()
@@ -517,7 +517,7 @@ def test_a_scheduled_item_appears_at_its_time_with_no_command_run(client, site, 
     move_clock_to(monkeypatch, due + datetime.timedelta(seconds=1))
     for url in ("/en/", "/en/news/", "/en/news/rss/"):
         assert "Embargoed release" in client.get(url).content.decode(), url
-    assert "/en/news/embargoed-release/" in client.get("/sitemap.xml").content.decode()
+    assert "/en/news/embargoed-release/" in client.get("/sitemap-news-1.xml").content.decode()
     assert client.get(item_url(item)).status_code == 200
 
 
