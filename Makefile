@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run setup install test test-deps lint messages clean prod-local prod-stop stack-deps deploy
+.PHONY: run setup install test test-deps lint messages clean prod-local prod-stop stack-deps deploy bench-deps bench-load
 
 # A Debian package installed only when its command is missing: $(call apt-install,COMMAND,PACKAGE).
 apt-install = @command -v $(1) >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null)
@@ -58,6 +58,14 @@ stack-deps:
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libnginx-mod-http-headers-more-filter >/dev/null)
 	$(call apt-install,redis-server,redis-server)
 	$(call apt-install-postgres)
+
+# The load benchmark (bench/load.py): the stack's programs and Debian's wrk.
+bench-deps: stack-deps
+	$(call apt-install,wrk,wrk)
+
+bench-load: install bench-deps
+	$(call apt-install,msgfmt,gettext)
+	$(BIN)/python bench/load.py
 
 # The deploy steps of a server (deploy/deploy.sh): requirements, translations, static files,
 # migrations, checks; reads /etc/iomcz/env.

@@ -1,4 +1,4 @@
-"""The site's URLs plus a trivial view: the yardstick that bench/pages.py divides every page's speed by."""
+"""The site's URLs plus a trivial view: the yardstick that bench/pages.py and bench/load.py divide by."""
 
 from django.http import HttpResponse
 from django.urls import path

@@ -11,6 +11,10 @@ ones. From Python (the stack test, the benchmarks):
 
     with LocalStack(folder, free_ports=True) as stack:
         stack.urls["nginx"], stack.urls["app-a"], stack.urls["app-b"]
+
+A benchmark may name a settings module of its own (`settings_module`, which should extend
+`iomcz.settings.prod`) and restart both app servers with extra environment variables
+(`restart_app_servers`), keeping the database, Redis and nginx.
 """
 
 import argparse
@@ -39,6 +43,7 @@ RUN_FOLDER = ROOT / ".prod-local"
 BASE_PORT = 8480
 SERVICES = ("nginx", "app-a", "app-b", "postgres", "redis")
 APP_SERVERS = ("app-a", "app-b")
+PROD_SETTINGS = "iomcz.settings.prod"
 ADMIN_USER = "admin"
 ADMIN_PASSWORD = "iomcz-local-admin"
 # Variables of the caller's shell that would point the stack elsewhere.
@@ -140,8 +145,11 @@ def readable_by_everyone(path):
 
 
 class LocalStack:
-    def __init__(self, folder=RUN_FOLDER, *, free_ports=False, base_port=BASE_PORT, workers=2):
+    def __init__(
+        self, folder=RUN_FOLDER, *, free_ports=False, base_port=BASE_PORT, workers=2, settings_module=PROD_SETTINGS
+    ):
         self.folder = Path(folder).resolve()
+        self.settings_module = settings_module
         self.use_free_ports = free_ports
         self.base_port = base_port
         self.workers = workers
@@ -172,7 +180,7 @@ class LocalStack:
         env = {key: value for key, value in os.environ.items() if key not in FOREIGN_VARIABLES}
         env = {key: value for key, value in env.items() if not key.startswith("MEDIA_S3_")}
         return env | {
-            "DJANGO_SETTINGS_MODULE": "iomcz.settings.prod",
+            "DJANGO_SETTINGS_MODULE": self.settings_module,
             "SECRET_KEY": self.state["secret_key"],
             "DATABASE_URL": self.urls["postgres"],
             "REDIS_URL": self.urls["redis"],
@@ -323,10 +331,27 @@ class LocalStack:
         self._run([*manage, "import_content", str(ROOT / "data"), "-v", "0"], env=env)
         self._run([*manage, "ensure_local_admin", "--username", ADMIN_USER, "--password", ADMIN_PASSWORD], env=env)
 
-    def _start_app_server(self, name):
+    def _start_app_server(self, name, **extra):
         command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py")]
         command += ["--bind", f"127.0.0.1:{self.ports[name]}"]
-        self._launch(name, command, cwd=ROOT, env=self.environment())
+        self._launch(name, command, cwd=ROOT, env=self.environment(**extra))
+
+    def restart_app_servers(self, timeout=30, **extra):
+        """Stop both app servers and start them again with `extra` environment variables."""
+        masters = [self.state["pids"][name] for name in APP_SERVERS]
+        pids = masters + descendants(masters)
+        for pid in masters:
+            self._signal(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while (left := [pid for pid in pids if is_running(pid)]) and time.monotonic() < deadline:
+            self._reap()
+            time.sleep(0.1)
+        for pid in left:
+            self._signal(pid, signal.SIGKILL)
+        for name in APP_SERVERS:
+            self._start_app_server(name, **extra)
+        for name in APP_SERVERS:
+            self._wait_until_serving(name)
 
     def _start_nginx(self):
         site = render_site(
