@@ -2,7 +2,7 @@
 "published", "visible to the public" and "who changed it" mean is written here once."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone, translation
@@ -172,25 +172,34 @@ class TranslatedContent(models.Model):
         return key
 
     def clean(self):
-        super().clean()
-        self.normalise_translations()
+        # The rules of the other bases (a period's end after its start) are reported together with these.
         errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        self.normalise_translations()
+        incomplete = {}
         for code in LANGUAGE_CODES:
             for field in self.missing_fields(code):
-                errors.setdefault(f"{field}_{code}", []).append(
+                incomplete.setdefault(f"{field}_{code}", []).append(
                     ValidationError(
                         _("Required for %(language)s, because other %(language)s fields are filled in."),
                         code="incomplete_translation",
                         params={"language": language_name(code)},
                     )
                 )
-        if not errors and not self.available_languages():
+        if not incomplete and not self.available_languages():
             names = ", ".join(str(self._meta.get_field(f).verbose_name) for f in self.required_translations)
-            raise ValidationError(
-                _("Fill in %(fields)s in at least one language."),
-                code="no_language",
-                params={"fields": names},
+            errors.setdefault(NON_FIELD_ERRORS, []).append(
+                ValidationError(
+                    _("Fill in %(fields)s in at least one language."),
+                    code="no_language",
+                    params={"fields": names},
+                )
             )
+        for name, messages in incomplete.items():
+            errors.setdefault(name, []).extend(messages)
         if errors:
             raise ValidationError(errors)
 
