@@ -1,9 +1,11 @@
 """Dates known only to a year, a month or a day, and the periods (start and end) made of them."""
 
+import calendar
 import datetime
 import re
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import dateformat, formats, translation
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +46,24 @@ class PartialDate:
     def of(cls, date, precision):
         return cls(date, precision or Precision.DAY) if date else None
 
+    @property
+    def earliest(self):
+        """The first day the date can mean: 1 January of a year, the 1st of a month."""
+        if self.precision == Precision.YEAR:
+            return self.date.replace(month=1, day=1)
+        if self.precision == Precision.MONTH:
+            return self.date.replace(day=1)
+        return self.date
+
+    @property
+    def latest(self):
+        """The last day the date can mean: 31 December of a year, the last day of a month."""
+        if self.precision == Precision.YEAR:
+            return self.date.replace(month=12, day=31)
+        if self.precision == Precision.MONTH:
+            return self.date.replace(day=calendar.monthrange(self.date.year, self.date.month)[1])
+        return self.date
+
     def isoformat(self):
         """The shortest ISO form that keeps the precision: the inverse of parse()."""
         if self.precision == Precision.YEAR:
@@ -75,8 +95,32 @@ def partial_date(obj, field):
     return PartialDate.of(getattr(obj, field), getattr(obj, f"{field}_precision"))
 
 
+def period_errors(obj, start_field, end_field):
+    """{end field: [error]} for a period that ends before it starts, {} otherwise.
+
+    Dates known only to a year or a month are read generously: the period is refused only when
+    the latest day its end can mean is before the earliest day its start can mean. An end of
+    "2019" therefore fits a start of "2019-05", and an end equal to the start is a one-day period.
+    """
+    start, end = partial_date(obj, start_field), partial_date(obj, end_field)
+    if not (start and end) or end.latest >= start.earliest:
+        return {}
+    error = ValidationError(
+        _("“%(end)s” cannot be before “%(start)s”: the period would end before it begins."),
+        code="end_before_start",
+        params={
+            "end": obj._meta.get_field(end_field).verbose_name,
+            "start": obj._meta.get_field(start_field).verbose_name,
+        },
+    )
+    return {end_field: [error]}
+
+
 class Period(models.Model):
-    """A start and an end, each with its precision; an unknown start and an open end stay empty."""
+    """A start and an end, each with its precision; an unknown start and an open end stay empty.
+
+    The end may not come before the start (see `period_errors`).
+    """
 
     started = models.DateField(_("started"), null=True, blank=True, help_text=_("Empty when not known."))
     started_precision = models.CharField(
@@ -89,6 +133,11 @@ class Period(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if errors := period_errors(self, "started", "ended"):
+            raise ValidationError(errors)
 
     @property
     def start(self):

@@ -2,9 +2,9 @@
 "published", "visible to the public" and "who changed it" mean is written here once."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -40,19 +40,79 @@ class Filled(models.Lookup):
         return f"{lhs} <> ''", params
 
 
+def filled(field, code):
+    """The condition that `field` is filled in language `code` (not NULL, not '')."""
+    column = f"{field}_{code}"
+    return Q(**{f"{column}__isnull": False, f"{column}__filled": True})
+
+
 def availability(fields, code):
     """The condition that every one of `fields` is filled in language `code` (also for partial indexes)."""
     condition = Q()
     for field in fields:
-        column = f"{field}_{code}"
-        condition &= Q(**{f"{column}__isnull": False, f"{column}__filled": True})
+        condition &= filled(field, code)
     return condition
+
+
+def row_completeness(model, code):
+    """The condition that a translated row is complete in language `code` (see `TranslatedRow`)."""
+    condition = availability(model.required_translations, code)
+    for field in translated_fields(model):
+        if field not in model.required_translations:
+            filled_anywhere = Q()
+            for other in LANGUAGE_CODES:
+                filled_anywhere |= filled(field, other)
+            condition &= filled(field, code) | ~filled_anywhere
+    return condition
+
+
+class TranslatedRowQuerySet(models.QuerySet):
+    def complete_in(self, code):
+        """Rows that a page in language `code` can show whole (a figure with its label)."""
+        return self.filter(row_completeness(self.model, code))
+
+
+class TranslatedRow(models.Model):
+    """A row edited inline with its item (a project's result) whose text is translated.
+
+    A row has no translation status of its own: it counts towards its item's. It is complete in a
+    language when its `required_translations` are filled there, and so is every other translated
+    field that is filled in some language (a unit given in English needs a Czech unit too).
+    """
+
+    required_translations = ()
+
+    objects = TranslatedRowQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def is_complete_in(self, code):
+        return all(getattr(self, f"{field}_{code}", None) for field in self.required_translations) and all(
+            getattr(self, f"{field}_{code}", None)
+            or not any(getattr(self, f"{field}_{other}", None) for other in LANGUAGE_CODES)
+            for field in translated_fields(type(self))
+        )
 
 
 class TranslatedQuerySet(models.QuerySet):
     def available_in(self, code):
         """Items whose required translated fields are all filled in language `code`."""
         return self.filter(availability(self.model.required_translations, code))
+
+    def translated_in(self, code):
+        """Items available in language `code` whose translated rows are all complete there too:
+        what the translation status calls complete (or outdated) rather than missing."""
+        items = self.available_in(code)
+        for name in self.model.translated_rows:
+            relation = self.model._meta.get_field(name)
+            rows = relation.related_model._default_manager.filter(**{relation.field.name: OuterRef("pk")})
+            items = items.exclude(Exists(rows.exclude(row_completeness(relation.related_model, code))))
+        return items
+
+    def with_translated_rows(self):
+        """With the translated rows fetched in one query each, for lists that show every item's status."""
+        return self.prefetch_related(*self.model.translated_rows)
 
     def visibility(self, code):
         """The condition under which the public of language `code` sees an item (see `visible_in`)."""
@@ -105,7 +165,10 @@ class TranslatedContent(models.Model):
     `required_translations` names the translated fields that make the item available in a
     language; `slug_source` the field a missing slug is made from; `rich_text_fields` the
     HTML fields sanitised on save; `list_deferred` the long columns lists leave unread;
-    `derived_fields` the columns computed on save, which a revision never lists as a change.
+    `derived_fields` the columns computed on save, which a revision never lists as a change;
+    `translated_rows` the reverse relations to `TranslatedRow`s edited with the item, which count
+    towards its translation status (but not towards its availability: a page leaves out a row
+    that is incomplete in its language).
     """
 
     key = models.SlugField(
@@ -129,6 +192,7 @@ class TranslatedContent(models.Model):
     rich_text_fields = ()
     list_deferred = ()
     derived_fields = ()
+    translated_rows = ()
 
     objects = TranslatedQuerySet.as_manager()
 
@@ -152,6 +216,12 @@ class TranslatedContent(models.Model):
 
     def is_available_in(self, code):
         return all(self.column(field, code) for field in self.required_translations)
+
+    def is_translated_in(self, code):
+        """Available in language `code`, with every translated row complete there too (see `translated_in`)."""
+        return self.is_available_in(code) and all(
+            row.is_complete_in(code) for name in self.translated_rows for row in getattr(self, name).all()
+        )
 
     def available_languages(self):
         return [code for code in LANGUAGE_CODES if self.is_available_in(code)]
@@ -191,25 +261,34 @@ class TranslatedContent(models.Model):
         return key
 
     def clean(self):
-        super().clean()
-        self.normalise_translations()
+        # The rules of the other bases (a period's end after its start) are reported together with these.
         errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        self.normalise_translations()
+        incomplete = {}
         for code in LANGUAGE_CODES:
             for field in self.missing_fields(code):
-                errors.setdefault(f"{field}_{code}", []).append(
+                incomplete.setdefault(f"{field}_{code}", []).append(
                     ValidationError(
                         _("Required for %(language)s, because other %(language)s fields are filled in."),
                         code="incomplete_translation",
                         params={"language": language_name(code)},
                     )
                 )
-        if not errors and not self.available_languages():
+        if not incomplete and not self.available_languages():
             names = ", ".join(str(self._meta.get_field(f).verbose_name) for f in self.required_translations)
-            raise ValidationError(
-                _("Fill in %(fields)s in at least one language."),
-                code="no_language",
-                params={"fields": names},
+            errors.setdefault(NON_FIELD_ERRORS, []).append(
+                ValidationError(
+                    _("Fill in %(fields)s in at least one language."),
+                    code="no_language",
+                    params={"fields": names},
+                )
             )
+        for name, messages in incomplete.items():
+            errors.setdefault(name, []).extend(messages)
         if errors:
             raise ValidationError(errors)
 

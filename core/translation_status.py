@@ -25,7 +25,8 @@ class State(models.TextChoices):
 
 
 def language_state(obj, code):
-    if not obj.is_available_in(code):
+    """Missing until the item and each of its translated rows (a project's results) are filled in."""
+    if not obj.is_translated_in(code):
         return State.MISSING
     if outdated_fields(obj, code):
         return State.OUTDATED
@@ -63,7 +64,7 @@ def report(models_to_check=None):
     entries = []
     for model in models_to_check or translated_models():
         per_language = {code: Entry(model, code) for code in LANGUAGE_CODES}
-        for obj in model._default_manager.order_by("pk"):
+        for obj in model._default_manager.with_translated_rows().order_by("pk"):
             for code, state in states(obj).items():
                 entry = per_language[code]
                 if state == State.MISSING:

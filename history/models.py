@@ -1,10 +1,11 @@
 """The office's history: directors and their tenures, milestones, and the key figures."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.dates import Period, Precision, partial_date
+from core.dates import Period, Precision, partial_date, period_errors
 from core.images.content import ImageContent
 from core.models import (
     ContentManageable,
@@ -92,6 +93,15 @@ class Milestone(ImageContent, TranslatedContent, Publishable, ContentManageable)
         ordering = ["date", "key"]
         constraints = unique_per_language("slug", "milestone")
         permissions = [("publish_milestone", "Can publish, unpublish and schedule milestones")]
+
+    def clean(self):
+        errors = period_errors(self, "date", "end")
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def when(self):

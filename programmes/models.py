@@ -12,6 +12,7 @@ from core.models import (
     PublishableQuerySet,
     Qualifier,
     TranslatedContent,
+    TranslatedRow,
     unique_per_language,
 )
 
@@ -94,6 +95,7 @@ class Project(TranslatedContent, Publishable, Period, ContentManageable):
     required_translations = ("title", "slug", "summary")
     rich_text_fields = ("body",)
     list_deferred = ("body",)
+    translated_rows = ("results",)
 
     objects = PublishableQuerySet.as_manager()
 
@@ -108,8 +110,9 @@ class Project(TranslatedContent, Publishable, Period, ContentManageable):
         return reverse("programmes:project-detail", kwargs={"slug": self.slug})
 
 
-class ProjectResult(models.Model):
-    """One measured result of a project: "more than 800 people returned"."""
+class ProjectResult(TranslatedRow):
+    """One measured result of a project: "more than 800 people returned"; a language without its
+    label (or, where it has one, its unit) leaves the project's translation incomplete."""
 
     # An Editor who may change a project may also remove its result rows.
     editors_may_delete = True
@@ -120,6 +123,8 @@ class ProjectResult(models.Model):
     qualifier = models.CharField(_("qualifier"), max_length=10, choices=Qualifier.choices, default="", blank=True)
     unit = models.CharField(_("unit"), max_length=60, blank=True, null=True)
     order = models.PositiveIntegerField(_("order"), default=0)
+
+    required_translations = ("label",)
 
     class Meta:
         verbose_name = _("result")

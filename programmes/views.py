@@ -6,7 +6,7 @@ from django.views.generic import ListView
 
 from core.views import PageLanguagesMixin, TranslatedDetailView
 
-from .models import Organisation, Programme, Project
+from .models import Organisation, Programme, Project, ProjectResult
 
 
 class ProgrammeListView(PageLanguagesMixin, ListView):
@@ -34,7 +34,8 @@ class ProjectDetailView(TranslatedDetailView):
     section_url_name = "programmes:list"
 
     def get_queryset(self):
-        organisations = Organisation.objects.visible_in(translation.get_language())
+        code = translation.get_language()
+        organisations = Organisation.objects.visible_in(code)
         return (
             super()
             .get_queryset()
@@ -42,6 +43,7 @@ class ProjectDetailView(TranslatedDetailView):
             .prefetch_related(
                 Prefetch("funders", organisations),
                 Prefetch("partners", organisations),
-                "results",
+                # A figure without its label (or unit) in the page's language would be a bare number.
+                Prefetch("results", ProjectResult.objects.complete_in(code)),
             )
         )

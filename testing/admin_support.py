@@ -129,7 +129,9 @@ def sample_content():
         published_at=past,
     )
     project.funders.add(organisation)
-    ProjectResult.objects.create(project=project, label_en="people returned", value=800, qualifier="more_than")
+    ProjectResult.objects.create(
+        project=project, label_en="people returned", label_uk="осіб повернулися", value=800, qualifier="more_than"
+    )
     director = Director.objects.create(name="Petr Čáp", role_en="Head of office", role_cs="Vedoucí úřadu")
     milestone = Milestone.objects.create(
         title_en="Office opens", date=datetime.date(1997, 1, 1), date_precision="year", status=Status.PUBLISHED

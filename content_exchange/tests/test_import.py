@@ -367,3 +367,34 @@ def test_imported_items_get_a_first_revision_and_their_translation_sources_as_a_
             assert item.translation_sources == saved.translation_sources, item
     results = Project.objects.get(key="avrr-amif-2018").results.all()
     assert [result.history.count() for result in results] == [1, 1]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("index", "changes", "field"),
+    [
+        (4, {"started": "2018-05", "ended": "2017"}, "ended"),
+        (5, {"started": "2004-09-01", "ended": "2004-08"}, "ended"),
+        (6, {"date": "2015-03", "end": "2015-02-28"}, "end"),
+    ],
+)
+def test_a_period_that_ends_before_it_starts_refuses_the_file_and_writes_nothing(tmp_path, index, changes, field):
+    records = json.loads(json.dumps(SAMPLE))
+    records[index - 1].update(changes)
+    before = database_state()
+    with pytest.raises(CommandError) as error:
+        import_content(content_file(tmp_path, records, name="periods.json"))
+    start = {"ended": "started", "end": "date"}[field]
+    assert str(error.value) == (
+        f'{tmp_path / "periods.json"}: record {index} (key "{records[index - 1]["key"]}"): field "{field}": '
+        f"“{field}” cannot be before “{start}”: the period would end before it begins."
+    )
+    assert database_state() == before
+
+
+@pytest.mark.django_db
+def test_a_period_whose_end_lies_within_the_start_year_imports(tmp_path):
+    records = json.loads(json.dumps(SAMPLE))
+    records[3].update({"started": "2018-05", "ended": "2018"})
+    import_content(content_file(tmp_path, records))
+    assert Project.objects.get(key="avrr-amif-2018").end.isoformat() == "2018"

@@ -40,6 +40,10 @@ class TranslatedContentAdmin(RichTextAdminMixin, ImageAdminMixin, RevisionsAdmin
     translation_state = staticmethod(translation_state)
     language_status = staticmethod(language_status)
 
+    def get_queryset(self, request):
+        """With each item's translated rows, which its translation status reads."""
+        return super().get_queryset(request).with_translated_rows()
+
     def get_readonly_fields(self, request, obj=None):
         fields = [
             *super().get_readonly_fields(request, obj),

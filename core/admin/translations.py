@@ -31,7 +31,7 @@ class TranslationStateFilter(admin.SimpleListFilter):
         code, _dash, state = (self.value() or "").partition("-")
         if code not in LANGUAGE_CODES or state not in State.values:
             return queryset
-        available = queryset.available_in(code)
+        available = queryset.translated_in(code)
         if state == State.MISSING:
             return queryset.exclude(pk__in=available.values("pk"))
         outdated = [obj.pk for obj in available if translation_status.outdated_fields(obj, code)]
@@ -69,13 +69,22 @@ MARK_UP_TO_DATE_ACTIONS = tuple(mark_up_to_date_action(code) for code in transla
 
 @admin.display(description=_("per language"))
 def translation_state(obj):
-    """Each language's state, naming the fields whose English source changed since they were translated."""
+    """Each language's state, naming the fields whose English source changed since they were translated,
+    or the rows (a project's results) that keep an otherwise filled-in translation missing."""
     lines = []
     for code, state in translation_status.states(obj).items():
         fields = ", ".join(
             str(obj._meta.get_field(name).verbose_name) for name in translation_status.outdated_fields(obj, code)
         )
-        lines.append((language_name(code), state.label, fields and _("English changed in: %s") % fields))
+        rows = ", ".join(
+            str(obj._meta.get_field(name).related_model._meta.verbose_name_plural)
+            for name in obj.translated_rows
+            if not all(row.is_complete_in(code) for row in getattr(obj, name).all())
+        )
+        note = fields and _("English changed in: %s") % fields
+        if state == State.MISSING and obj.is_available_in(code) and rows:
+            note = _("not filled in for every row of: %s") % rows
+        lines.append((language_name(code), state.label, note))
     return format_html_join("", '<div class="translation-state">{}: {} {}</div>', lines)
 
 

@@ -6,7 +6,7 @@ from django.utils import translation
 
 from core.translation_status import State, outdated_fields, report, states
 from news.models import NewsItem
-from programmes.models import Organisation
+from programmes.models import Organisation, Programme, Project, ProjectResult
 from testing.admin_support import user_in
 
 pytestmark = pytest.mark.django_db
@@ -171,3 +171,59 @@ def test_the_command_passes_when_every_translation_is_complete():
     out = io.StringIO()
     call_command("translation_status", "--fail-on-missing", "--fail-on-outdated", stdout=out)
     assert out.getvalue().splitlines()[-1] == "0 missing, 0 outdated"
+
+
+def make_project_with_an_english_only_result():
+    """A project complete in every language whose one result is labelled only in English."""
+    programme = Programme.objects.create(title_en="Return", summary_en="Going home.", key="return")
+    project = Project.objects.create(
+        programme=programme,
+        key="returns",
+        **{f"{field}_{code}": f"{field} {code}" for field in ("title", "summary") for code in ("en", "cs", "uk")},
+    )
+    ProjectResult.objects.create(project=project, label_en="people returned", value=800)
+    return Project.objects.get(pk=project.pk)
+
+
+def test_a_result_labelled_only_in_english_leaves_the_project_missing_in_czech_and_ukrainian():
+    project = make_project_with_an_english_only_result()
+    assert states(project) == {"en": State.COMPLETE, "cs": State.MISSING, "uk": State.MISSING}
+    assert list(Project.objects.translated_in("cs")) == []
+    assert list(Project.objects.translated_in("en")) == [project]
+
+
+def test_labelling_the_result_makes_the_project_complete_in_that_language():
+    project = make_project_with_an_english_only_result()
+    project.results.update(label_cs="lidí se vrátilo")
+    project = Project.objects.get(pk=project.pk)
+    assert states(project) == {"en": State.COMPLETE, "cs": State.COMPLETE, "uk": State.MISSING}
+    assert list(Project.objects.translated_in("cs")) == [project]
+
+
+def test_a_unit_given_in_english_is_needed_in_czech_too_but_a_result_without_unit_needs_none():
+    project = make_project_with_an_english_only_result()
+    project.results.update(label_cs="finanční podpora", unit_en="million USD")
+    assert states(Project.objects.get(pk=project.pk))["cs"] == State.MISSING
+    assert list(Project.objects.translated_in("cs")) == []
+    project.results.update(unit_en=None)
+    assert states(Project.objects.get(pk=project.pk))["cs"] == State.COMPLETE
+    assert list(Project.objects.translated_in("cs")) == [project]
+
+
+def test_the_report_the_admin_and_the_command_agree_on_a_result_without_a_czech_label(admin_client):
+    project = make_project_with_an_english_only_result()
+    entries = {(e.model._meta.label_lower, e.code): e for e in report([Project])}
+    assert (entries["programmes.project", "cs"].missing, entries["programmes.project", "en"].complete) == ([project], 1)
+    with translation.override("en"):
+        changelist = admin_client.get("/admin/programmes/project/").content.decode()
+        missing = admin_client.get("/admin/programmes/project/", {"translation": "cs-missing"})
+        complete = admin_client.get("/admin/programmes/project/", {"translation": "cs-complete"})
+        change = admin_client.get(f"/admin/programmes/project/{project.pk}/change/").content.decode()
+        dashboard = admin_client.get("/admin/translations/").content.decode()
+    assert 'title="Czech: missing">CS –<' in changelist and 'title="English: complete">EN ✓<' in changelist
+    assert (list(missing.context["cl"].queryset), list(complete.context["cl"].queryset)) == ([project], [])
+    assert "Czech: missing not filled in for every row of: results" in change
+    assert f'<a href="/admin/programmes/project/{project.pk}/change/" class="translation-missing">' in dashboard
+    out = io.StringIO()
+    call_command("translation_status", "--language", "cs", stdout=out)
+    assert "cs missing: programmes.project returns" in out.getvalue().splitlines()

@@ -58,3 +58,19 @@ def test_a_project_missing_in_ukrainian_answers_404_naming_english_and_czech(cli
     assert response.status_code == 404
     assert 'href="/en/programmes/projects/return-and-reintegration-2018-2022/" hreflang="en"' in html
     assert 'href="/cs/programy/projekty/navraty-a-reintegrace-2018-2022/" hreflang="cs"' in html
+
+
+@pytest.mark.django_db
+def test_a_czech_project_page_leaves_out_a_result_whose_label_is_only_in_english(client, site):
+    project = Project.objects.get(key="avrr-2018")
+    project.results.create(value=4321, label_en="people reintegrated", order=1)
+    project.results.create(value=1.5, label_en="funding", label_cs="financování", unit_en="million EUR", order=2)
+    with translation.override("cs"):
+        czech = client.get("/cs/programy/projekty/navraty-a-reintegrace-2018-2022/").content.decode()
+    with translation.override("en"):
+        english = client.get("/en/programmes/projects/return-and-reintegration-2018-2022/").content.decode()
+    assert "lidí se vrátilo" in czech
+    assert "4321" not in czech.replace("\xa0", "") and "financování" not in czech
+    assert czech.count('class="figure"') == 1
+    assert "people reintegrated" in english and "million EUR" in english
+    assert english.count('class="figure"') == 3
