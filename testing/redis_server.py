@@ -4,7 +4,6 @@ that point Django's cache at it through core.cache.ResilientRedisCache."""
 import contextlib
 import os
 import signal
-import socket
 import subprocess
 import time
 
@@ -12,17 +11,13 @@ import redis
 from django.conf import settings
 from django.test import override_settings
 
+from testing.throwaway import ThrowawayServer, free_port
+
 BACKEND = "core.cache.ResilientRedisCache"
 DATABASE = 7
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class ThrowawayRedis:
+class ThrowawayRedis(ThrowawayServer):
     """A redis-server of the test's own: started, stopped and paused at will, never saved to disk."""
 
     def __init__(self, directory):
@@ -46,14 +41,6 @@ class ThrowawayRedis:
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=5)
-
-    @contextlib.contextmanager
-    def stopped(self):
-        self.stop()
-        try:
-            yield
-        finally:
-            self.start()
 
     @contextlib.contextmanager
     def paused(self):

@@ -10,18 +10,13 @@ import glob
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
 
+from testing.throwaway import ThrowawayServer, free_port
+
 SYSTEM_USER = "postgres"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def server_bin_dir():
@@ -38,7 +33,7 @@ def server_bin_dir():
     raise RuntimeError("PostgreSQL's server programs (initdb, pg_ctl) are not installed")
 
 
-class ThrowawayPostgres:
+class ThrowawayPostgres(ThrowawayServer):
     """Start, stop, restart and pause a cluster made for one test module; `url` reaches it over TCP."""
 
     def __init__(self):
@@ -88,14 +83,6 @@ class ThrowawayPostgres:
 
     def postmaster_pid(self):
         return int((self.data / "postmaster.pid").read_text().splitlines()[0])
-
-    @contextlib.contextmanager
-    def stopped(self):
-        self.stop()
-        try:
-            yield
-        finally:
-            self.start()
 
     @contextlib.contextmanager
     def postmaster_paused(self):

@@ -32,8 +32,9 @@ from news.models import NewsItem
 from news.tests.test_queries import page_urls
 from testing.admin_support import form_data
 from testing.fake_content import add_news_items
-from testing.redis_server import DATABASE, ThrowawayRedis, free_port, redis_cache
+from testing.redis_server import DATABASE, ThrowawayRedis, redis_cache
 from testing.site_content import make_news
+from testing.throwaway import free_port
 
 PUBLIC = "public, max-age=0, s-maxage=60"
 NEVER = "max-age=0, no-cache, no-store, must-revalidate, private"

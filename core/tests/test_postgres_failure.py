@@ -19,7 +19,8 @@ import pytest
 from django.conf import settings
 
 from core.errors import RETRY_AFTER
-from testing.throwaway_postgres import free_port, throwaway_postgres
+from testing.throwaway import free_port
+from testing.throwaway_postgres import throwaway_postgres
 
 WORKERS = 2
 CONNECT_TIMEOUT = 2  # seconds

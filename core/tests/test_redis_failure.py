@@ -16,7 +16,8 @@ from django.core.cache import cache
 import core.cache
 from news.models import NewsItem
 from testing.admin_support import form_data, sample_content
-from testing.redis_server import DATABASE, ThrowawayRedis, free_port, redis_cache
+from testing.redis_server import DATABASE, ThrowawayRedis, redis_cache
+from testing.throwaway import free_port
 
 
 @pytest.fixture(autouse=True, scope="module")
