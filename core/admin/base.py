@@ -14,6 +14,7 @@ from core.i18n import url_in_language
 from core.models import Status
 
 from .audit import AUDIT_FIELDS, stamp, stamp_changed_rows, with_audit_fieldset
+from .compare import RevisionCompareMixin
 from .conflicts import EditConflictForm
 from .images import ImageAdminMixin
 from .revisions import RevisionsAdmin
@@ -31,7 +32,9 @@ class ContentAdminForm(RoleFormMixin, EditConflictForm):
     pass
 
 
-class TranslatedContentAdmin(RichTextAdminMixin, ImageAdminMixin, RevisionsAdmin, TabbedTranslationAdmin):
+class TranslatedContentAdmin(
+    RichTextAdminMixin, ImageAdminMixin, RevisionCompareMixin, RevisionsAdmin, TabbedTranslationAdmin
+):
     """The base of every content model's admin."""
 
     form = ContentAdminForm
