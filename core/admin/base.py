@@ -21,6 +21,7 @@ from .revisions import RevisionsAdmin
 from .richtext import RichTextAdminMixin
 from .roles import RoleFormMixin, keep_stored_values, may_publish, readonly_for_role, without_readonly
 from .translations import MARK_UP_TO_DATE_ACTIONS, TranslationStateFilter, language_status, translation_state
+from .translator import TranslatorScreenMixin
 
 
 def in_every_language(*fields):
@@ -33,7 +34,12 @@ class ContentAdminForm(RoleFormMixin, EditConflictForm):
 
 
 class TranslatedContentAdmin(
-    RichTextAdminMixin, ImageAdminMixin, RevisionCompareMixin, RevisionsAdmin, TabbedTranslationAdmin
+    RichTextAdminMixin,
+    ImageAdminMixin,
+    TranslatorScreenMixin,
+    RevisionCompareMixin,
+    RevisionsAdmin,
+    TabbedTranslationAdmin,
 ):
     """The base of every content model's admin."""
 

@@ -23,7 +23,9 @@ function start(textarea) {
     return;
   }
   const config = JSON.parse(textarea.getAttribute(ATTRIBUTE) || "{}");
-  editor.createTextareaEditor(textarea, extensionsFrom(config));
+  const instance = editor.createTextareaEditor(textarea, extensionsFrom(config));
+  // Whoever replaces the textarea's text (the translator screen's "copy") asks the editor to show it.
+  textarea.addEventListener("iomcz:content-replaced", () => instance.commands.setContent(textarea.value));
 }
 
 editor.initializeEditors(start, `[${ATTRIBUTE}]`);
