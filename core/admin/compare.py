@@ -116,13 +116,19 @@ def info(model):
 
 def unknown_revision_message(name, value):
     """What was wrong with a compare link: which of the two revisions is missing or not this item's."""
-    side = _("first (“from”)") if name == "from" else _("second (“to”)")
-    if not value:
-        return _("Choose two revisions to compare: the %(side)s revision is missing.") % {"side": side}
-    return _("The %(side)s revision, “%(value)s”, is not a revision of this item. Choose two from the list.") % {
-        "side": side,
-        "value": value,
-    }
+    if name == "from":
+        if not value:
+            return _("Choose two revisions to compare: the first (“from”) revision is missing.")
+        message = _(
+            "The first (“from”) revision, “%(value)s”, is not a revision of this item. Choose two from the list."
+        )
+    else:
+        if not value:
+            return _("Choose two revisions to compare: the second (“to”) revision is missing.")
+        message = _(
+            "The second (“to”) revision, “%(value)s”, is not a revision of this item. Choose two from the list."
+        )
+    return message % {"value": value}
 
 
 class RevisionCompareMixin:

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import translation
 
 from core.translation_sources import outdated_fields, source_text_when_translated
 from core.translation_status import State, states
@@ -187,3 +188,14 @@ def test_the_screen_is_linked_from_the_dashboard_and_the_change_form(translator,
     change = translator.get(f"/admin/news/newsitem/{item.pk}/change/").content.decode()
     assert f'<a href="{screen_url(item, "cs")}" class="translator-link">' in change
     assert f'<a href="{screen_url(item, "uk")}" class="translator-link">' in change
+
+
+def test_the_screen_speaks_czech_and_ukrainian(translator, item):
+    for code, texts in (
+        ("cs", ["Uložit překlad (čeština)", "Zkopírovat zdrojový text (angličtina)", "Označit jako aktuální"]),
+        ("uk", ["Зберегти переклад (чеська)", "Скопіювати вихідний текст (англійська)", "Позначити як актуальне"]),
+    ):
+        with translation.override(code):
+            html = translator.get(screen_url(item), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+        for text in texts:
+            assert text in html, (code, text)
