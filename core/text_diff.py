@@ -196,4 +196,4 @@ def formatted(value, rich=True) -> SafeString:
         return mark_safe("")
     if rich:
         return mark_safe(sanitise_html(str(value)))  # noqa: S308 - sanitised to the site's allow-list
-    return linebreaks(str(value), autoescape=True)
+    return mark_safe(linebreaks(str(value), autoescape=True))  # noqa: S308 - escaped by linebreaks

@@ -10,7 +10,7 @@ whatever a model admin adds to that path.
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied
 from django.db import router, transaction
 from django.http import Http404
@@ -80,8 +80,14 @@ class TranslatorScreenMixin:
             raise PermissionDenied
         return obj
 
+    def translated_names(self, request, obj):
+        """The translated fields a translator writes, in the order of the change form."""
+        order = flatten_fieldsets(self.get_fieldsets(request, obj))
+        columns = {name: f"{name}_{SOURCE_LANGUAGE}" for name in tracked_fields(self.model)}
+        return sorted(columns, key=lambda name: order.index(columns[name]) if columns[name] in order else len(order))
+
     def translator_form(self, request, obj, code):
-        columns = [f"{name}_{code}" for name in tracked_fields(self.model)]
+        columns = [f"{name}_{code}" for name in self.translated_names(request, obj)]
         return self.get_form(request, obj, change=True, fields=columns)
 
     def translator_view(self, request, object_id, code):
@@ -130,7 +136,7 @@ class TranslatorScreenMixin:
         outdated = set(outdated_fields(obj, code))
         rich = set(getattr(self.model, "rich_text_fields", ()))
         fields = []
-        for name in tracked_fields(self.model):
+        for name in self.translated_names(request, obj):
             column = f"{name}_{code}"
             if column not in form.fields:
                 continue

@@ -4,6 +4,7 @@ compared markup holds, the result is escaped text in tags of our own."""
 from html.parser import HTMLParser
 
 import pytest
+from django.utils.safestring import SafeString
 
 from core.tests.test_xss import PAYLOADS
 from core.text_diff import formatted, side_by_side, word_diff
@@ -102,6 +103,7 @@ def test_formatted_shows_rich_text_sanitised_and_plain_text_escaped():
         "<p>Hi <strong>there</strong></p>"
     )
     assert formatted("a <b>\n\nc", rich=False) == "<p>a &lt;b&gt;</p>\n\n<p>c</p>"
+    assert all(isinstance(html, SafeString) for html in (formatted("a", rich=False), formatted("<p>a</p>")))
     assert formatted(None) == ""
 
 

@@ -65,7 +65,10 @@ def test_the_screen_shows_the_english_as_text_beside_the_translation_fields(tran
     assert re.search(r'<textarea name="body_cs"[^>]*data-iomcz-richtext', html)
     assert '<input type="text" name="title_cs" value="Integrační centrum"' in html
     assert 'name="title_en"' not in html and 'name="body_uk"' not in html
+    assert '<div class="source-text"><p>Integration centre</p></div>' in html
     assert "Title — English" in html and "Title — Czech" in html
+    headings = re.findall(r'<h2 id="heading-(\w+)">', html)
+    assert headings == ["title", "lead", "body", "image_alt", "image_caption"]  # the change form's order
 
 
 def test_a_field_whose_english_changed_shows_the_change_word_by_word(translator, item):
