@@ -119,8 +119,10 @@ def test_a_translator_saves_the_czech_and_the_save_keeps_a_revision(translator, 
     assert states(item)["cs"] == State.COMPLETE  # a saved new body is a translation of today's English
 
 
-def test_a_translator_cannot_change_the_english_through_the_screen(translator, item):
-    post_screen(translator, item, title_cs="Nový", title_en="Hacked", body_en="<p>Hacked</p>", status="published")
+def test_the_screen_changes_only_its_own_language_and_never_the_english(translator, item):
+    post_screen(
+        translator, item, title_cs="Nový", title_en="Hacked", body_en="<p>Hacked</p>", status="published", title_uk="Ні"
+    )
     item.refresh_from_db()
     assert (item.title_cs, item.title_en, item.body_en, item.status) == (
         "Nový",
@@ -128,6 +130,7 @@ def test_a_translator_cannot_change_the_english_through_the_screen(translator, i
         NEW_BODY,
         "draft",
     )
+    assert item.title_uk == "Центр інтеграції"  # the Czech screen changes only Czech
 
 
 def test_the_screen_is_only_for_target_languages_and_for_roles_that_may_change_items(translator, item):
