@@ -5,6 +5,7 @@ Ukrainian, saves and marks up to date; an editor compares two chosen revisions."
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 
 from core.translation_status import State, states
@@ -14,6 +15,13 @@ from testing.admin_support import user_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a long test password 1"
+AXE_SCRIPT = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+RUN_AXE = """async () => {
+    const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+    const result = await axe.run("#content-main", {runOnly: {type: "tag", values: tags}});
+    return result.violations.map(v => `${v.id}: ${v.help} at ` +
+        v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "));
+}"""
 
 
 @pytest.fixture
@@ -40,8 +48,8 @@ def open_as(chromium, live_server):
     """Sign a user in through the login form of a fresh tab; requests to other hosts are refused and noted."""
     contexts = []
 
-    def open_as(username):
-        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    def open_as(username, bypass_csp=False):
+        context = chromium.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=bypass_csp)
         contexts.append(context)
         host = urlsplit(live_server.url).netloc
         page = context.new_page()
@@ -94,7 +102,7 @@ def test_a_translator_works_through_an_outdated_item_from_the_dashboard(open_as,
     assert change.locator("ins").all_inner_texts() == ["refugees", " and Brno"]
 
     body.get_by_role("button", name="Copy the English").click()
-    editor = body.locator(".prose-editor [role=textbox].ProseMirror")
+    editor = page.get_by_role("textbox", name="Body — Czech")  # the editor is named by its label
     assert editor.locator("p").inner_text() == "The centre helps refugees in Prague and Brno."
     editor.locator("p").click()
     page.keyboard.press("End")
@@ -158,3 +166,19 @@ def test_an_editor_compares_two_chosen_revisions(open_as, live_server, item):
     unchanged.locator("summary").click()
     assert unchanged.locator("tr.unchanged-field th", has_text="Title — Czech").is_visible()
     assert page.foreign == [] and page.errors == []
+
+
+def test_the_translator_screen_and_the_compare_page_pass_axe(open_as, live_server, item):
+    User.objects.create_superuser("chief", password=PASSWORD)
+    first, second = item.history.order_by("history_date")
+    page = open_as("chief", bypass_csp=True)
+    found = {}
+    for path in (
+        f"/admin/news/newsitem/{item.pk}/translate/cs/",
+        f"/admin/news/newsitem/{item.pk}/history/",
+        f"/admin/news/newsitem/{item.pk}/history/compare/?from={first.pk}&to={second.pk}",
+    ):
+        page.goto(live_server.url + path)
+        page.add_script_tag(path=str(AXE_SCRIPT))
+        found[path] = page.evaluate(RUN_AXE)
+    assert found == {path: [] for path in found}
