@@ -35,7 +35,6 @@ class Column:
     field: object
     label: str
     rich: bool
-    code: str = ""
 
     @property
     def name(self):
@@ -75,7 +74,7 @@ def revision_columns(model):
     columns = []
     for field in model._meta.concrete_fields:
         base = getattr(field, "translated_field", None)
-        if field.name in hidden or (base is not None and base.name in hidden) or base is not None:
+        if base is not None or field.name in hidden:  # language columns come with their field
             continue
         if field.name in translated:
             columns.extend(
@@ -84,11 +83,10 @@ def revision_columns(model):
                     _("%(field)s — %(language)s")
                     % {"field": capfirst(field.verbose_name), "language": language_name(code)},
                     field.name in rich,
-                    code,
                 )
                 for code in LANGUAGE_CODES
             )
-        elif field.editable or field.name in ("status", "published_at"):
+        elif field.editable:
             columns.append(Column(field, capfirst(field.verbose_name), False))
     return columns
 
