@@ -64,6 +64,7 @@ class NewsItem(ImageContent, TranslatedContent, Publishable, ContentManageable):
     rich_text_fields = ("body",)
     list_deferred = ("body", "search_text")
     derived_fields = ("search_text",)
+    slug_url_name = "news:detail"
 
     objects = NewsItemQuerySet.as_manager()
 

@@ -60,6 +60,7 @@ class Programme(ImageContent, TranslatedContent, Publishable, Period, ContentMan
     required_translations = ("title", "slug", "summary")
     rich_text_fields = ("body",)
     list_deferred = ("body",)
+    slug_url_name = "programmes:programme-detail"
 
     objects = PublishableQuerySet.as_manager()
 
@@ -96,6 +97,7 @@ class Project(TranslatedContent, Publishable, Period, ContentManageable):
     rich_text_fields = ("body",)
     list_deferred = ("body",)
     translated_rows = ("results",)
+    slug_url_name = "programmes:project-detail"
 
     objects = PublishableQuerySet.as_manager()
 

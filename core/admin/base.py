@@ -19,6 +19,7 @@ from .images import ImageAdminMixin
 from .revisions import RevisionsAdmin
 from .richtext import RichTextAdminMixin
 from .roles import RoleFormMixin, keep_stored_values, may_publish, readonly_for_role, without_readonly
+from .slugs import SlugFollowsTitleForm, SlugRuleAdminMixin, tell_slug_changes
 from .translations import MARK_UP_TO_DATE_ACTIONS, TranslationStateFilter, language_status, translation_state
 
 
@@ -27,11 +28,13 @@ def in_every_language(*fields):
     return tuple(get_translation_fields(*fields))
 
 
-class ContentAdminForm(RoleFormMixin, EditConflictForm):
+class ContentAdminForm(RoleFormMixin, SlugFollowsTitleForm, EditConflictForm):
     pass
 
 
-class TranslatedContentAdmin(RichTextAdminMixin, ImageAdminMixin, RevisionsAdmin, TabbedTranslationAdmin):
+class TranslatedContentAdmin(
+    SlugRuleAdminMixin, RichTextAdminMixin, ImageAdminMixin, RevisionsAdmin, TabbedTranslationAdmin
+):
     """The base of every content model's admin."""
 
     form = ContentAdminForm
@@ -92,6 +95,7 @@ class TranslatedContentAdmin(RichTextAdminMixin, ImageAdminMixin, RevisionsAdmin
             keep_stored_values(obj, set(self.get_readonly_fields(request, obj)))
         stamp(obj, request.user)
         super().save_model(request, obj, form, change)
+        tell_slug_changes(self, request, form, obj)
 
     def save_formset(self, request, form, formset, change):
         stamp_changed_rows(formset, request.user)

@@ -5,6 +5,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from .dashboard import translation_dashboard
+from .slugs import slug_rule_script
 
 
 class EditorialAdminSite(admin.AdminSite):
@@ -14,4 +15,5 @@ class EditorialAdminSite(admin.AdminSite):
 
     def get_urls(self):
         dashboard = path("translations/", self.admin_view(translation_dashboard), name="translation-status")
-        return [dashboard, *super().get_urls()]
+        slug_rule = path("slug-rule.js", slug_rule_script, name="slug-rule")
+        return [dashboard, slug_rule, *super().get_urls()]
