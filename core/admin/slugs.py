@@ -35,7 +35,8 @@ class SlugRuleAdminMixin:
         media = super().media
         if not self.prepopulated_fields and not any(inline.prepopulated_fields for inline in self.inlines):
             return media
-        return media + forms.Media(js=[reverse("admin:slug-rule"), "js/admin/slug.js"])
+        # Named after Django's URLify, so that the merged media keep this replacement after it.
+        return media + forms.Media(js=["admin/js/urlify.js", reverse("admin:slug-rule"), "js/admin/slug.js"])
 
 
 class SlugFollowsTitleForm(forms.ModelForm):
