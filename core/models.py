@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from .i18n import LANGUAGE_CODES, language_name, translated_fields
+from .search import admin_search_text
 from .text import ascii_slug, sanitise_html
 from .translation_sources import record_sources
 
@@ -188,12 +189,13 @@ class TranslatedContent(models.Model):
         editable=False,
         help_text=_("Per language and field, a hash of the source-language text when that translation was saved."),
     )
+    admin_search_text = models.TextField(_("text for the admin's search"), blank=True, default="", editable=False)
 
     required_translations = ("title",)
     slug_source = "title"
     rich_text_fields = ()
     list_deferred = ()
-    derived_fields = ()
+    derived_fields = ("admin_search_text",)
     translated_rows = ()
     slug_url_name = None
 
@@ -259,6 +261,7 @@ class TranslatedContent(models.Model):
                     setattr(self, f"slug_{code}", ascii_slug(self.column(self.slug_source, code)) or None)
         if not self.key:
             self.key = self.make_key()
+        self.admin_search_text = admin_search_text(self)
 
     def make_key(self):
         for code in LANGUAGE_CODES:

@@ -19,6 +19,7 @@ from .images import ImageAdminMixin
 from .revisions import RevisionsAdmin
 from .richtext import RichTextAdminMixin
 from .roles import RoleFormMixin, keep_stored_values, may_publish, readonly_for_role, without_readonly
+from .search import ContentSearchMixin
 from .slugs import SlugFollowsTitleForm, SlugRuleAdminMixin, tell_slug_changes
 from .translations import MARK_UP_TO_DATE_ACTIONS, TranslationStateFilter, language_status, translation_state
 
@@ -33,7 +34,7 @@ class ContentAdminForm(RoleFormMixin, SlugFollowsTitleForm, EditConflictForm):
 
 
 class TranslatedContentAdmin(
-    SlugRuleAdminMixin, RichTextAdminMixin, ImageAdminMixin, RevisionsAdmin, TabbedTranslationAdmin
+    ContentSearchMixin, SlugRuleAdminMixin, RichTextAdminMixin, ImageAdminMixin, RevisionsAdmin, TabbedTranslationAdmin
 ):
     """The base of every content model's admin."""
 
