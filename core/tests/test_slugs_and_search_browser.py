@@ -1,4 +1,5 @@
-"""The add form fills in slugs in Chromium exactly as the server makes them from the same title."""
+"""The admin in Chromium: the add form fills in slugs exactly as the server makes them from the same
+title, and the home page's search box finds content however its words are spelled."""
 
 import pytest
 from django.conf import settings
@@ -6,6 +7,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from core.text import ascii_slug
+from history.models import Director
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -66,3 +68,17 @@ def test_a_slug_typed_by_hand_is_left_alone(admin_page, live_server):
     admin_page.keyboard.type("my-own-slug")
     type_title(admin_page, "en", "Київ")
     assert admin_page.locator("#id_slug_en").input_value() == "my-own-slug"
+
+
+def test_the_home_pages_search_box_finds_cyrillic_from_latin_and_links_to_the_item(admin_page, live_server):
+    director = Director.objects.create(name="Петро Чап", role_en="Head of office")
+    admin_page.goto(live_server.url + "/admin/")
+    admin_page.get_by_label("Search all content").click()
+    admin_page.keyboard.type("cap")
+    admin_page.keyboard.press("Enter")
+    admin_page.wait_for_url("**/admin/search/?q=cap")
+    link = admin_page.locator(".content-search-results a", has_text="Петро Чап")
+    assert link.count() == 1
+    link.click()
+    admin_page.wait_for_url(f"**/admin/history/director/{director.pk}/change/")
+    assert admin_page.locator("#id_name").input_value() == "Петро Чап"
