@@ -4,7 +4,8 @@ its address now.
 A save records the change (`record_slug_changes`, called by `TranslatedContent.save`); the
 public side looks a path up only when it would answer 404 (`SlugRedirectMiddleware`), so normal
 pages pay nothing. An item that takes an old address for itself is found first and wins; its
-save also drops the redirect. Redirects are never stored by the page cache (it stores only 200s).
+save also drops the redirect. Deleting an item deletes its old addresses. Redirects are never
+stored by the page cache (it stores only 200s).
 """
 
 from django.db import DatabaseError
@@ -34,6 +35,24 @@ def record_slug_changes(obj):
             )
     obj.stored_slugs = now
     return changes
+
+
+def forget_deleted(sender, instance, **kwargs):
+    """A deleted item's old addresses go with it (post_delete of every model that has a page)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import SlugRedirect
+
+    if getattr(sender, "slug_url_name", None):
+        SlugRedirect.objects.filter(
+            content_type=ContentType.objects.get_for_model(sender), object_id=instance.pk
+        ).delete()
+
+
+def connect_signals():
+    from django.db.models.signals import post_delete
+
+    post_delete.connect(forget_deleted)
 
 
 def redirect_target(path):

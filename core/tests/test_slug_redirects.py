@@ -82,6 +82,16 @@ def test_a_new_item_that_takes_an_old_address_wins_over_the_redirect(client):
     assert not SlugRedirect.objects.filter(old_path="/en/news/new-office-in-brno/").exists()
 
 
+def test_deleting_an_item_deletes_its_old_addresses(client):
+    item = make_news(TEXTS)
+    rename(item, "en", "brno-office")
+    other = make_news({"title": {"en": "Other"}, "lead": {"en": "Other."}})
+    rename(other, "en", "another")
+    NewsItem.objects.filter(pk=item.pk).delete()
+    assert list(SlugRedirect.objects.values_list("old_path", flat=True)) == ["/en/news/other/"]
+    assert client.get("/en/news/new-office-in-brno/").status_code == 404
+
+
 def test_an_item_the_public_cannot_see_redirects_nowhere(client):
     item = make_news(TEXTS)
     rename(item, "en", "brno-office")
