@@ -10,6 +10,7 @@ from django.utils import translation
 
 from core.i18n import reverse_in_language, url_in_language
 from core.models import SlugRedirect, Status
+from history.models import Milestone
 from news.models import NewsItem
 from testing.admin_support import form_data
 from testing.site_content import make_news
@@ -183,3 +184,12 @@ def test_changing_the_title_and_the_slug_together_keeps_the_editors_slug(admin_c
     item = make_news(TEXTS)
     change(admin_client, item, title_en="Brno office opened", slug_en="brno")
     assert item.slug_en == "brno"
+
+
+def test_a_milestone_has_no_page_so_its_editor_is_told_only_of_the_slug(admin_client):
+    milestone = Milestone.objects.create(date="2004-05-01", title_en="EU accession", status=Status.PUBLISHED)
+    url = f"/admin/history/milestone/{milestone.pk}/change/"
+    with translation.override("en"):
+        response = admin_client.post(url, form_data(admin_client.get(url), slug_en="eu"), follow=True)
+    assert "The English slug changed from “eu-accession” to “eu”." in [str(m) for m in response.context["messages"]]
+    assert not SlugRedirect.objects.exists()
