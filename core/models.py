@@ -2,6 +2,7 @@
 "published", "visible to the public" and "who changed it" mean is written here once."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -9,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from .i18n import LANGUAGE_CODES, language_name, translated_fields
+from .search import admin_search_text
 from .text import ascii_slug, sanitise_html
 from .translation_sources import record_sources
 
@@ -168,7 +170,8 @@ class TranslatedContent(models.Model):
     `derived_fields` the columns computed on save, which a revision never lists as a change;
     `translated_rows` the reverse relations to `TranslatedRow`s edited with the item, which count
     towards its translation status (but not towards its availability: a page leaves out a row
-    that is incomplete in its language).
+    that is incomplete in its language); `slug_url_name` the URL (taking a `slug`) of the item's
+    page, whose old addresses answer with a redirect when a slug changes (`core.slug_history`).
     """
 
     key = models.SlugField(
@@ -186,13 +189,15 @@ class TranslatedContent(models.Model):
         editable=False,
         help_text=_("Per language and field, a hash of the source-language text when that translation was saved."),
     )
+    admin_search_text = models.TextField(_("text for the admin's search"), blank=True, default="", editable=False)
 
     required_translations = ("title",)
     slug_source = "title"
     rich_text_fields = ()
     list_deferred = ()
-    derived_fields = ()
+    derived_fields = ("admin_search_text",)
     translated_rows = ()
+    slug_url_name = None
 
     objects = TranslatedQuerySet.as_manager()
 
@@ -207,9 +212,19 @@ class TranslatedContent(models.Model):
         return self.key or f"{type(self).__name__} {self.pk}"
 
     def save(self, *args, **kwargs):
+        from .slug_history import record_slug_changes
+
         self.normalise_translations()
         record_sources(self)
         super().save(*args, **kwargs)
+        self.slug_changes = record_slug_changes(self)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        """Remembers the slugs as stored, so that a save can tell which of them changed."""
+        obj = super().from_db(db, field_names, values)
+        obj.stored_slugs = {code: obj.__dict__.get(f"slug_{code}") for code in LANGUAGE_CODES}
+        return obj
 
     def column(self, field, code):
         return getattr(self, f"{field}_{code}", None)
@@ -246,6 +261,7 @@ class TranslatedContent(models.Model):
                     setattr(self, f"slug_{code}", ascii_slug(self.column(self.slug_source, code)) or None)
         if not self.key:
             self.key = self.make_key()
+        self.admin_search_text = admin_search_text(self)
 
     def make_key(self):
         for code in LANGUAGE_CODES:
@@ -356,3 +372,21 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return self.token
+
+
+class SlugRedirect(models.Model):
+    """An item's old address in one language, which answers 301 to the item's address now
+    (`core.slug_history`). It names the item, not the next address, so a chain of renames is
+    always one redirect."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES)
+    old_path = models.CharField(max_length=500, unique=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["content_type", "object_id"], name="slugredirect_item")]
+
+    def __str__(self):
+        return self.old_path

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import PublishableContentAdmin, TranslatedContentAdmin, TranslationStateFilter, in_every_language
+from core.admin import PublishableContentAdmin, TranslatedContentAdmin, TranslationStateFilter
 
 from .models import Director, KeyFigure, Milestone
 
@@ -10,7 +10,6 @@ from .models import Director, KeyFigure, Milestone
 class DirectorAdmin(TranslatedContentAdmin):
     list_display = ("name", "role", "started", "ended", "order", "language_status")
     list_filter = (TranslationStateFilter,)
-    search_fields = ("name", *in_every_language("role", "biography"), "key")
     fieldsets = (
         (None, {"fields": ("name", "role", "biography", "photo")}),
         (
@@ -25,7 +24,6 @@ class MilestoneAdmin(PublishableContentAdmin):
     list_display = ("__str__", "date", "theme", "highlight", "status", "language_status")
     list_filter = ("status", "theme", "highlight", "programme", TranslationStateFilter)
     list_select_related = ("programme",)
-    search_fields = (*in_every_language("title", "body"), "key")
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = (
         (None, {"fields": ("title", "slug", "body", "theme", "programme", "highlight")}),
@@ -39,7 +37,6 @@ class MilestoneAdmin(PublishableContentAdmin):
 class KeyFigureAdmin(TranslatedContentAdmin):
     list_display = ("__str__", "qualifier", "value", "unit", "as_of", "order", "language_status")
     list_filter = (TranslationStateFilter,)
-    search_fields = (*in_every_language("label", "source"), "key")
     fieldsets = (
         (None, {"fields": ("label", "qualifier", "value", "unit", "as_of")}),
         (_("Source"), {"fields": ("source", "source_url", "order", "key")}),

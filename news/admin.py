@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import PublishableContentAdmin, TranslationStateFilter, in_every_language
+from core.admin import PublishableContentAdmin, TranslationStateFilter
 
 from .models import NewsItem
 
@@ -11,7 +11,6 @@ class NewsItemAdmin(PublishableContentAdmin):
     list_display = ("__str__", "kind", "scope", "status", "published_at", "language_status")
     list_filter = ("status", "kind", "scope", "programmes", TranslationStateFilter)
     date_hierarchy = "published_at"
-    search_fields = (*in_every_language("title", "lead", "body"), "key")
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ("programmes", "projects")
     fieldsets = (

@@ -7,7 +7,6 @@ from core.admin import (
     RoleTabularInline,
     TranslatedContentAdmin,
     TranslationStateFilter,
-    in_every_language,
 )
 
 from .models import Organisation, Programme, Project, ProjectResult
@@ -19,7 +18,6 @@ DATES = ("started", "started_precision", "ended", "ended_precision")
 class OrganisationAdmin(TranslatedContentAdmin):
     list_display = ("__str__", "kind", "country", "language_status")
     list_filter = ("kind", TranslationStateFilter)
-    search_fields = (*in_every_language("name", "short_name"), "key")
     fieldsets = ((None, {"fields": ("name", "short_name", "kind", "country", "website", "logo", "key")}),)
 
 
@@ -35,7 +33,6 @@ class ProjectInline(RoleStackedInline):
 class ProgrammeAdmin(PublishableContentAdmin):
     list_display = ("__str__", "status", "published_at", "order", "language_status")
     list_filter = ("status", TranslationStateFilter)
-    search_fields = (*in_every_language("title", "summary", "body"), "key")
     prepopulated_fields = {"slug": ("title",)}
     inlines = (ProjectInline,)
     fieldsets = (
@@ -56,7 +53,6 @@ class ProjectAdmin(PublishableContentAdmin):
     list_display = ("__str__", "programme", "status", "started", "ended", "language_status")
     list_filter = ("status", "programme", TranslationStateFilter)
     list_select_related = ("programme",)
-    search_fields = (*in_every_language("title", "summary", "body"), "code", "key")
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ("funders", "partners")
     inlines = (ProjectResultInline,)

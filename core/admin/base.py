@@ -20,6 +20,8 @@ from .images import ImageAdminMixin
 from .revisions import RevisionsAdmin
 from .richtext import RichTextAdminMixin
 from .roles import RoleFormMixin, keep_stored_values, may_publish, readonly_for_role, without_readonly
+from .search import ContentSearchMixin
+from .slugs import SlugFollowsTitleForm, SlugRuleAdminMixin, tell_slug_changes
 from .translations import MARK_UP_TO_DATE_ACTIONS, TranslationStateFilter, language_status, translation_state
 from .translator import TranslatorScreenMixin
 
@@ -29,11 +31,13 @@ def in_every_language(*fields):
     return tuple(get_translation_fields(*fields))
 
 
-class ContentAdminForm(RoleFormMixin, EditConflictForm):
+class ContentAdminForm(RoleFormMixin, SlugFollowsTitleForm, EditConflictForm):
     pass
 
 
 class TranslatedContentAdmin(
+    ContentSearchMixin,
+    SlugRuleAdminMixin,
     RichTextAdminMixin,
     ImageAdminMixin,
     TranslatorScreenMixin,
@@ -101,6 +105,7 @@ class TranslatedContentAdmin(
             keep_stored_values(obj, set(self.get_readonly_fields(request, obj)))
         stamp(obj, request.user)
         super().save_model(request, obj, form, change)
+        tell_slug_changes(self, request, form, obj)
 
     def save_formset(self, request, form, formset, change):
         stamp_changed_rows(formset, request.user)

@@ -1,10 +1,13 @@
-"""The admin site of the editorial office: its name, and its translation dashboard among its own URLs."""
+"""The admin site of the editorial office: its name, and its own pages (the translation dashboard,
+the search over all content, the slug rule's script) among its URLs."""
 
 from django.contrib import admin
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from .dashboard import translation_dashboard
+from .search import content_search
+from .slugs import slug_rule_script
 
 
 class EditorialAdminSite(admin.AdminSite):
@@ -14,4 +17,6 @@ class EditorialAdminSite(admin.AdminSite):
 
     def get_urls(self):
         dashboard = path("translations/", self.admin_view(translation_dashboard), name="translation-status")
-        return [dashboard, *super().get_urls()]
+        slug_rule = path("slug-rule.js", slug_rule_script, name="slug-rule")
+        search = path("search/", self.admin_view(content_search), name="content-search")
+        return [dashboard, slug_rule, search, *super().get_urls()]

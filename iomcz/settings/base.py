@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above every middleware that adds headers to a page, so that a stored page holds them all.
     "core.page_cache.PageCacheMiddleware",
+    # Only ever acts on a 404, which the page cache never stores: an item's old address redirects.
+    "core.slug_history.SlugRedirectMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After the language is known, so that its 400 page is in the reader's language.
