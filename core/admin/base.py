@@ -19,6 +19,7 @@ from .images import ImageAdminMixin
 from .revisions import RevisionsAdmin
 from .richtext import RichTextAdminMixin
 from .roles import RoleFormMixin, keep_stored_values, may_publish, readonly_for_role, without_readonly
+from .workflow import WorkflowAdminMixin
 from .translations import MARK_UP_TO_DATE_ACTIONS, TranslationStateFilter, language_status, translation_state
 
 
@@ -108,8 +109,9 @@ class TranslatedContentAdmin(RichTextAdminMixin, ImageAdminMixin, RevisionsAdmin
         return url_in_language(obj, current if current in languages else languages[0])
 
 
-class PublishableContentAdmin(TranslatedContentAdmin):
-    """Content with a status and a publication time, and the Publisher's list actions."""
+class PublishableContentAdmin(WorkflowAdminMixin, TranslatedContentAdmin):
+    """Content with a status and a publication time, its drafts and hand-off (`workflow`), and the
+    Publisher's list actions."""
 
     actions = ("publish_now", "unpublish", *TranslatedContentAdmin.actions)
 
