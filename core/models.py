@@ -411,7 +411,9 @@ class WorkflowEvent(models.Model):
     content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
     object_id = models.PositiveIntegerField()
     action = models.CharField(max_length=20, choices=Action.choices)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     time = models.DateTimeField(default=timezone.now)
     comment = models.TextField(blank=True)
 

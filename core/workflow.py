@@ -61,7 +61,7 @@ def state_of(obj, draft=None):
 
 
 def state_label(obj, draft=None):
-    """"Scheduled for 24. 12. 2026 10:00 (Europe/Prague)", "Live with a newer draft (in review)"…"""
+    """ "Scheduled for 24. 12. 2026 10:00 (Europe/Prague)", "Live with a newer draft (in review)"…"""
     state = state_of(obj, draft)
     if state == ItemState.SCHEDULED:
         label = _("Scheduled for %(time)s (%(zone)s)") % {

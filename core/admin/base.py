@@ -19,8 +19,8 @@ from .images import ImageAdminMixin
 from .revisions import RevisionsAdmin
 from .richtext import RichTextAdminMixin
 from .roles import RoleFormMixin, keep_stored_values, may_publish, readonly_for_role, without_readonly
-from .workflow import WorkflowAdminMixin
 from .translations import MARK_UP_TO_DATE_ACTIONS, TranslationStateFilter, language_status, translation_state
+from .workflow import WorkflowAdminMixin
 
 
 def in_every_language(*fields):

@@ -176,7 +176,9 @@ class WorkflowAdminMixin:
         )
         request._workflow = WorkflowRequest(draft_mode)
         return self._in_savepoint(
-            request, obj, lambda: super(WorkflowAdminMixin, self).changeform_view(request, object_id, form_url, extra_context)
+            request,
+            obj,
+            lambda: super(WorkflowAdminMixin, self).changeform_view(request, object_id, form_url, extra_context),
         )
 
     def _in_savepoint(self, request, obj, view, apply_draft=True):
@@ -315,9 +317,7 @@ class WorkflowAdminMixin:
             "can_schedule": publisher and obj.status != Status.PUBLISHED,
             "can_send_back": publisher and draft is not None and draft.stage == Stage.REVIEW,
             "can_discard": has_draft,
-            "action_url": reverse(
-                f"admin:{obj._meta.app_label}_{obj._meta.model_name}_workflow", args=[obj.pk]
-            ),
+            "action_url": reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_workflow", args=[obj.pk]),
             "preview": preview,
             "zone": timezone.get_current_timezone_name(),
             "events": workflow.events_of(obj)[:5],
@@ -376,7 +376,9 @@ class WorkflowAdminMixin:
         else:
             self.log_change(request, obj, str(done))
             self.message_user(request, done, messages.SUCCESS)
-        return HttpResponseRedirect(reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]))
+        return HttpResponseRedirect(
+            reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+        )
 
     def publish_time(self, request):
         """The chosen publication time (in the editor's time zone), or None for now."""
