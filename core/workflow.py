@@ -78,11 +78,19 @@ def state_label(obj, draft=None):
     return label
 
 
-def in_state(queryset, state):
-    """The items of `queryset` in ItemState `state` (the list filter's `?state=`)."""
+MINE = "mine"
+
+
+def in_state(queryset, state, user=None):
+    """The items of `queryset` in ItemState `state` (the list filter's `?state=`); with MINE, the
+    drafts `user` last saved that are not in review (sent back ones included)."""
     drafts = drafts_of(queryset.model).filter(object_id=OuterRef("pk"))
     reviewed = Exists(drafts.filter(stage=Stage.REVIEW))
     live = published_condition()
+    if state == MINE:
+        own_draft = Exists(drafts.filter(saved_by=user).exclude(stage=Stage.REVIEW))
+        own_item = Q(updated_by=user) & ~Q(status=Status.PUBLISHED) & ~Q(reviewed)
+        return queryset.filter(own_draft | own_item)
     if state == ItemState.DRAFT:
         return queryset.exclude(status=Status.PUBLISHED).exclude(reviewed)
     if state == ItemState.REVIEW:

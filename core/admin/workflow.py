@@ -47,11 +47,11 @@ class ItemStateFilter(admin.SimpleListFilter):
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return workflow.ItemState.choices
+        return [*workflow.ItemState.choices, (workflow.MINE, _("My drafts"))]
 
     def queryset(self, request, queryset):
-        if self.value() in workflow.ItemState.values:
-            return workflow.in_state(queryset, self.value())
+        if self.value() in [*workflow.ItemState.values, workflow.MINE]:
+            return workflow.in_state(queryset, self.value(), user=request.user)
         return queryset
 
 
