@@ -70,11 +70,12 @@ def state_label(obj, draft=None):
         }
     else:
         label = str(state.label)
-    if draft is not None and state not in (ItemState.DRAFT, ItemState.REVIEW):
-        if draft.stage == Stage.REVIEW:
-            label = _("%(state)s, newer draft in review") % {"state": label}
-    if draft is not None and draft.stage == Stage.RETURNED:
-        label = _("%(state)s, sent back") % {"state": label}
+    if draft is not None and state == ItemState.LIVE_DRAFT and draft.stage == Stage.REVIEW:
+        label = _("Live with a newer draft in review")
+    elif draft is not None and state == ItemState.SCHEDULED and draft.stage == Stage.REVIEW:
+        label = _("%(state)s (newer draft in review)") % {"state": label}
+    elif draft is not None and draft.stage == Stage.RETURNED:
+        label = _("%(state)s (sent back)") % {"state": label}
     return label
 
 
