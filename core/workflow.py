@@ -40,7 +40,7 @@ def drafts_of(model):
 def draft_of(obj, lock=False):
     drafts = drafts_of(type(obj)).filter(object_id=obj.pk)
     if lock and transaction.get_connection(router.db_for_write(Draft)).in_atomic_block:
-        drafts = drafts.select_for_update()
+        drafts = drafts.select_for_update(of=("self",))
     return drafts.select_related("saved_by", "submitted_by").first()
 
 
