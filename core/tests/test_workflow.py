@@ -81,7 +81,7 @@ def test_an_editors_save_of_a_live_item_is_a_draft_and_the_public_page_stays_as_
         page = client.get(change_url(item))
     html = page.content.decode()
     assert page.context["adminform"].form["lead_en"].value() == "A half-finished correction."
-    assert "A newer draft exists, saved by editor" in html and "Live with a newer draft" in html
+    assert "A newer draft exists (saved by editor" in html and "Live with a newer draft" in html
     assert 'name="_save_draft"' in html and "Save and publish" not in html
 
 
