@@ -14,8 +14,10 @@ class CoreConfig(AppConfig):
         from .admin.roles import sync_roles
         from .images.files import connect_signals as connect_image_signals
         from .public_cache import connect_signals
+        from .workflow import connect_signals as connect_workflow_signals
 
         connect_signals()
+        connect_workflow_signals()
         connect_image_signals()
         post_migrate.connect(sync_roles, sender=self)
 

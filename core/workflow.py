@@ -221,3 +221,19 @@ def draft_applied(obj):
             yield draft
         finally:
             transaction.savepoint_rollback(savepoint, using=using)
+
+
+def forget(sender, instance, using=None, **kwargs):
+    """A deleted item takes its draft and its hand-off steps with it (they point at it by id only)."""
+    from .models import Publishable
+
+    if issubclass(sender, Publishable) and not hasattr(sender, "instance_type"):
+        ct = ContentType.objects.db_manager(using).get_for_model(sender)
+        Draft.objects.using(using).filter(content_type=ct, object_id=instance.pk).delete()
+        WorkflowEvent.objects.using(using).filter(content_type=ct, object_id=instance.pk).delete()
+
+
+def connect_signals():
+    from django.db.models.signals import post_delete
+
+    post_delete.connect(forget, dispatch_uid="core.workflow.forget")

@@ -23,12 +23,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 IMAGES = ROOT / "docs" / "img"
 PASSWORD = "screenshots only 1"
-PEOPLE = """
+PEOPLE = f"""
 from django.contrib.auth.models import Group, User
 for name, role, mail in (("eva", "Editor", "eva@example.org"), ("petr", "Publisher", "petr@example.org")):
-    user = User.objects.create_user(name, mail, %r, is_staff=True, first_name=name.title())
+    user = User.objects.create_user(name, mail, {PASSWORD!r}, is_staff=True, first_name=name.title())
     user.groups.add(Group.objects.get(name=role))
-""" % PASSWORD
+"""
 
 
 def environment(folder):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import get_translation_fields
 
+from core import workflow
 from core.i18n import url_in_language
 from core.models import Status
 
@@ -122,9 +123,9 @@ class PublishableContentAdmin(WorkflowAdminMixin, TranslatedContentAdmin):
     def publish_now(self, request, queryset):
         now = timezone.now()
         for obj in queryset:
-            obj.status = Status.PUBLISHED
-            obj.published_at = min(obj.published_at, now)
-            self.save_by_action(request, obj, _("Published."))
+            # A draft of a live item goes live with it (core.workflow), and the step is recorded.
+            workflow.publish(obj, request.user, when=min(obj.published_at, now))
+            self.log_change(request, obj, str(_("Published.")))
         self.message_user(request, _("Published %(count)d items.") % {"count": len(queryset)}, messages.SUCCESS)
 
     @admin.action(description=_("Unpublish the selected items (back to draft)"), permissions=["publish"])

@@ -27,7 +27,7 @@ from core import item_state, workflow
 from core.i18n import url_in_language
 from core.models import Stage, Status, WorkflowEvent
 
-from .roles import PUBLICATION_FIELDS, may_publish
+from .roles import PUBLICATION_FIELDS, may_publish, may_write_source
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 SAVE_DRAFT = "_save_draft"
@@ -203,10 +203,15 @@ class WorkflowAdminMixin:
                 return response
             transaction.savepoint_commit(savepoint, using=using)
             if draft is not None and draft.state is not None:
+                # The save was made on the draft: the draft is now the item.
                 fresh = self.model._default_manager.get(pk=obj.pk)
-                event = workflow.record(fresh, WorkflowEvent.Action.PUBLISHED, request.user)
                 draft.delete()
-                workflow.notifications.published(fresh, request.user, event, draft.submitted_by or draft.saved_by)
+                if fresh.status == Status.PUBLISHED:
+                    event = workflow.record(fresh, WorkflowEvent.Action.PUBLISHED, request.user)
+                    author = draft.submitted_by or draft.saved_by
+                    workflow.notifications.published(fresh, request.user, event, author)
+                else:
+                    workflow.record(fresh, WorkflowEvent.Action.DRAFT_SAVED, request.user)
         return response
 
     def _captured(self, request, saved):
@@ -316,7 +321,7 @@ class WorkflowAdminMixin:
             "can_publish": publisher and (has_draft or obj.status != Status.PUBLISHED),
             "can_schedule": publisher and obj.status != Status.PUBLISHED,
             "can_send_back": publisher and draft is not None and draft.stage == Stage.REVIEW,
-            "can_discard": has_draft,
+            "can_discard": has_draft and may_write_source(request.user, self.model),
             "action_url": reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_workflow", args=[obj.pk]),
             "preview": preview,
             "zone": timezone.get_current_timezone_name(),
@@ -350,6 +355,9 @@ class WorkflowAdminMixin:
         comment = request.POST.get("comment", "").strip()
         publisher = may_publish(request.user, self.model)
         if step in ("publish", "send_back") and not publisher:
+            raise PermissionDenied
+        # Dropping a draft drops its English too, which only those who write English may do.
+        if step == "discard" and not may_write_source(request.user, self.model):
             raise PermissionDenied
         try:
             with transaction.atomic(using=router.db_for_write(self.model)):

@@ -371,3 +371,26 @@ def test_saving_and_restoring_change_no_public_content_version(client):
     assert ContentVersion.objects.get().token == token
     workflow.publish(item, user_in("Publisher"))
     assert ContentVersion.objects.get().token != token
+
+
+def test_a_translator_drafts_and_submits_but_cannot_discard_or_publish(client):
+    item = sample_content()["newsitem"]
+    signed_in(client, "Translator")
+    assert save(client, item, title_uk="Нова назва").status_code == 302
+    assert NewsItem.objects.get(pk=item.pk).title_uk == "25 років у Чехії"
+    with translation.override("en"):
+        html = client.get(change_url(item)).content.decode()
+    assert "Submit for review" in html and "Discard draft" not in html and "Publish the draft" not in html
+    assert step(client, item, "discard").status_code == 403
+    assert step(client, item, "publish").status_code == 403
+    step(client, item, "submit", comment="Ukrainian title updated.")
+    assert workflow.draft_of(item).stage == Stage.REVIEW
+
+
+def test_deleting_an_item_takes_its_draft_and_steps_with_it():
+    item = sample_content()["newsitem"]
+    editor = user_in("Editor")
+    workflow.save_draft(item, item_state.capture(item), editor)
+    workflow.submit(item, editor, "")
+    item.delete()
+    assert not Draft.objects.exists() and not WorkflowEvent.objects.exists()
