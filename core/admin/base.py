@@ -15,12 +15,14 @@ from core.i18n import url_in_language
 from core.models import Status
 
 from .audit import AUDIT_FIELDS, stamp, stamp_changed_rows, with_audit_fieldset
+from .compare import RevisionCompareMixin
 from .conflicts import EditConflictForm
 from .images import ImageAdminMixin
 from .revisions import RevisionsAdmin
 from .richtext import RichTextAdminMixin
 from .roles import RoleFormMixin, keep_stored_values, may_publish, readonly_for_role, without_readonly
 from .translations import MARK_UP_TO_DATE_ACTIONS, TranslationStateFilter, language_status, translation_state
+from .translator import TranslatorScreenMixin
 from .workflow import WorkflowAdminMixin
 
 
@@ -33,7 +35,14 @@ class ContentAdminForm(RoleFormMixin, EditConflictForm):
     pass
 
 
-class TranslatedContentAdmin(RichTextAdminMixin, ImageAdminMixin, RevisionsAdmin, TabbedTranslationAdmin):
+class TranslatedContentAdmin(
+    RichTextAdminMixin,
+    ImageAdminMixin,
+    TranslatorScreenMixin,
+    RevisionCompareMixin,
+    RevisionsAdmin,
+    TabbedTranslationAdmin,
+):
     """The base of every content model's admin."""
 
     form = ContentAdminForm
