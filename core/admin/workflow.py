@@ -11,11 +11,13 @@ belong to one transaction.
 """
 
 import datetime
+from types import SimpleNamespace
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import router, transaction
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -113,22 +115,25 @@ class WorkflowAdminMixin:
     object_history_form_template = "admin/workflow/restore_form.html"
 
     # The list: one state column and filter.
+    def get_queryset(self, request):
+        """Each item with its draft's stage and whether the draft holds a newer version, read in
+        the list's own query (the admin is shared by every request: nothing is kept on it)."""
+        drafts = workflow.drafts_of(self.model).filter(object_id=OuterRef("pk"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                draft_stage=Subquery(drafts.values("stage")[:1]),
+                draft_newer=Exists(drafts.filter(state__isnull=False)),
+            )
+        )
+
     @admin.display(description=_("state"))
     def item_state(self, obj):
-        return workflow.state_label(obj, self._drafts(obj).get(obj.pk))
-
-    def _drafts(self, obj):
-        cache = getattr(self, "_draft_cache", None)
-        if cache is None or cache[0] is not type(obj):
-            return {obj.pk: workflow.draft_of(obj)}
-        return cache[1]
-
-    def get_changelist_instance(self, request):
-        changelist = super().get_changelist_instance(request)
-        pks = [obj.pk for obj in changelist.result_list]
-        drafts = workflow.drafts_of(self.model).filter(object_id__in=pks)
-        self._draft_cache = (self.model, {draft.object_id: draft for draft in drafts})
-        return changelist
+        draft = None
+        if getattr(obj, "draft_stage", None) is not None:
+            draft = SimpleNamespace(stage=obj.draft_stage, state={} if obj.draft_newer else None)
+        return workflow.state_label(obj, draft)
 
     def get_list_display(self, request):
         shown = [name for name in super().get_list_display(request) if name != "status"]
