@@ -15,9 +15,11 @@ class CoreConfig(AppConfig):
         from .images.files import connect_signals as connect_image_signals
         from .public_cache import connect_signals
         from .slug_history import connect_signals as connect_slug_signals
+        from .workflow import connect_signals as connect_workflow_signals
 
         connect_signals()
         connect_slug_signals()
+        connect_workflow_signals()
         connect_image_signals()
         post_migrate.connect(sync_roles, sender=self)
 

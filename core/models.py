@@ -390,3 +390,70 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return self.old_path
+
+
+class Stage(models.TextChoices):
+    """Where the pending work on an item stands in the hand-off between writers and publishers."""
+
+    DRAFT = "draft", _("draft")
+    REVIEW = "review", _("in review")
+    RETURNED = "returned", _("sent back")
+
+
+class Draft(models.Model):
+    """The pending work on one publishable item, at most one per item.
+
+    For an item that is published (live or scheduled), `state` holds its whole edited state
+    (`core.item_state`: fields in every language, inline rows, relations), which the public never
+    sees until a Publisher publishes it. For an item that was never published the item itself is
+    the draft and `state` is empty; the row then only says where it stands in review.
+    """
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveIntegerField()
+    state = models.JSONField(null=True, blank=True)
+    stage = models.CharField(max_length=10, choices=Stage.choices, default=Stage.DRAFT)
+    saved = models.DateTimeField()
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="draft_one_per_item")]
+
+    def __str__(self):
+        return f"{self.content_type} {self.object_id}: {self.stage}"
+
+
+class WorkflowEvent(models.Model):
+    """One step of an item's hand-off (saved as a draft, submitted, sent back, published…): who,
+    when and why, shown on the item's history page."""
+
+    class Action(models.TextChoices):
+        DRAFT_SAVED = "draft_saved", _("saved a draft")
+        RESTORED = "restored", _("restored a revision as a draft")
+        SUBMITTED = "submitted", _("submitted for review")
+        RETURNED = "returned", _("sent back")
+        PUBLISHED = "published", _("published")
+        SCHEDULED = "scheduled", _("scheduled")
+        DISCARDED = "discarded", _("discarded the draft")
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveIntegerField()
+    action = models.CharField(max_length=20, choices=Action.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    time = models.DateTimeField(default=timezone.now)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-time", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="workflowevent_item")]
+
+    def __str__(self):
+        return f"{self.get_action_display()} ({self.time:%Y-%m-%d %H:%M})"

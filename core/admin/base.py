@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import get_translation_fields
 
+from core import workflow
 from core.i18n import url_in_language
 from core.models import Status
 
@@ -24,6 +25,7 @@ from .search import ContentSearchMixin
 from .slugs import SlugFollowsTitleForm, SlugRuleAdminMixin, tell_slug_changes
 from .translations import MARK_UP_TO_DATE_ACTIONS, TranslationStateFilter, language_status, translation_state
 from .translator import TranslatorScreenMixin
+from .workflow import WorkflowAdminMixin
 
 
 def in_every_language(*fields):
@@ -122,8 +124,9 @@ class TranslatedContentAdmin(
         return url_in_language(obj, current if current in languages else languages[0])
 
 
-class PublishableContentAdmin(TranslatedContentAdmin):
-    """Content with a status and a publication time, and the Publisher's list actions."""
+class PublishableContentAdmin(WorkflowAdminMixin, TranslatedContentAdmin):
+    """Content with a status and a publication time, its drafts and hand-off (`workflow`), and the
+    Publisher's list actions."""
 
     actions = ("publish_now", "unpublish", *TranslatedContentAdmin.actions)
 
@@ -134,9 +137,9 @@ class PublishableContentAdmin(TranslatedContentAdmin):
     def publish_now(self, request, queryset):
         now = timezone.now()
         for obj in queryset:
-            obj.status = Status.PUBLISHED
-            obj.published_at = min(obj.published_at, now)
-            self.save_by_action(request, obj, _("Published."))
+            # A draft of a live item goes live with it (core.workflow), and the step is recorded.
+            workflow.publish(obj, request.user, when=min(obj.published_at, now))
+            self.log_change(request, obj, str(_("Published.")))
         self.message_user(request, _("Published %(count)d items.") % {"count": len(queryset)}, messages.SUCCESS)
 
     @admin.action(description=_("Unpublish the selected items (back to draft)"), permissions=["publish"])

@@ -20,7 +20,23 @@ def saved_version(model, pk, lock=False):
     if lock and transaction.get_connection(router.db_for_write(model)).in_atomic_block:
         rows = rows.select_for_update(of=("self",))
     row = rows.values_list("updated", "updated_by__username").first()
-    return (row[0].isoformat(), row[1]) if row else ("", None)
+    if row is None:
+        return ("", None)
+    # An item with a draft (core.workflow) is edited as its draft: the draft's save is the version.
+    draft = draft_version(model, pk)
+    return (draft[0].isoformat(), draft[1]) if draft else (row[0].isoformat(), row[1])
+
+
+def draft_version(model, pk):
+    """When the item's draft was last saved, and by whom, or None if it has none."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from core.models import Draft, Publishable
+
+    if not issubclass(model, Publishable):
+        return None
+    drafts = Draft.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id=pk)
+    return drafts.filter(state__isnull=False).values_list("saved", "saved_by__username").first()
 
 
 class EditConflictForm(forms.ModelForm):

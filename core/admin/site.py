@@ -15,6 +15,12 @@ class EditorialAdminSite(admin.AdminSite):
     site_title = _("IOM Czechia admin")
     index_title = _("Content of the website")
 
+    def index(self, request, extra_context=None):
+        """The home page with the team's panels (`home`) above the list of models."""
+        from .home import panels
+
+        return super().index(request, {**(extra_context or {}), "workflow_panels": panels(request)})
+
     def get_urls(self):
         dashboard = path("translations/", self.admin_view(translation_dashboard), name="translation-status")
         slug_rule = path("slug-rule.js", slug_rule_script, name="slug-rule")

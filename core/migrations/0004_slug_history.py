@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('core', '0001_content_version'),
+        ('core', '0002_workflow'),
     ]
 
     operations = [

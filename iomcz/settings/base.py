@@ -251,6 +251,15 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = "IOM Czechia"
+
+# The publishing workflow's e-mails (core.notifications): SMTP as configured by the environment.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "IOM Czechia editorial office <noreply@localhost>")
 # Items per sitemap part: at most 750 URLs in three languages, 0.4 to 0.7 MB with hreflang alternates.
 SITEMAP_ITEMS_PER_PART = 250
 
