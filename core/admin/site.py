@@ -1,10 +1,12 @@
-"""The admin site of the editorial office: its name, and its translation dashboard among its own URLs."""
+"""The admin site of the editorial office: its name, and its translation dashboard and each user's
+preferences among its own URLs."""
 
 from django.contrib import admin
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from .dashboard import translation_dashboard
+from .preferences import preferences_view
 
 
 class EditorialAdminSite(admin.AdminSite):
@@ -14,4 +16,5 @@ class EditorialAdminSite(admin.AdminSite):
 
     def get_urls(self):
         dashboard = path("translations/", self.admin_view(translation_dashboard), name="translation-status")
-        return [dashboard, *super().get_urls()]
+        preferences = path("preferences/", self.admin_view(preferences_view), name="preferences")
+        return [dashboard, preferences, *super().get_urls()]

@@ -1,0 +1,55 @@
+"""The admin page where each user chooses the admin's language and time zone for themselves."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from core.admin_preferences import TIME_ZONES
+from core.i18n import native_language_name
+from core.models import AdminPreferences
+
+
+def time_zone_label(name, city):
+    return f"{city} ({name})"
+
+
+class AdminPreferencesForm(forms.ModelForm):
+    class Meta:
+        model = AdminPreferences
+        fields = ("language", "time_zone")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        language = self.fields["language"]
+        # Each language also in its own name, so that whoever chose one they cannot read can go back.
+        language.choices = [("", _("The language my browser asks for"))] + [
+            (code, self.language_label(code, name)) for code, name in self._meta.model._meta.get_field("language").choices
+        ]
+        self.fields["time_zone"] = forms.TypedChoiceField(
+            label=self.fields["time_zone"].label,
+            help_text=self.fields["time_zone"].help_text,
+            choices=[(name, time_zone_label(name, city)) for name, city in TIME_ZONES],
+        )
+
+    @staticmethod
+    def language_label(code, name):
+        own = native_language_name(code)
+        return name if str(name) == own else f"{name} ({own})"
+
+
+def preferences_view(request):
+    """Show and save the signed-in user's preferences; the next page is already in the new language."""
+    preferences = AdminPreferences.objects.filter(user=request.user).first() or AdminPreferences(user=request.user)
+    form = AdminPreferencesForm(request.POST or None, instance=preferences)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your preferences were saved."))
+        return HttpResponseRedirect(request.path)
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Preferences"),
+        "form": form,
+    }
+    return TemplateResponse(request, "admin/preferences.html", context)
