@@ -47,6 +47,7 @@ def validate_admin_time_zone(value):
             _("“%(value)s” is not one of the time zones offered."), code="invalid_time_zone", params={"value": value}
         )
 
+
 # An empty choice follows the browser's Accept-Language.
 ADMIN_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 

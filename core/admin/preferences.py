@@ -1,6 +1,7 @@
 """The admin page where each user chooses the admin's language and time zone for themselves."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -25,7 +26,7 @@ class AdminPreferencesForm(forms.ModelForm):
         language = self.fields["language"]
         # Each language also in its own name, so that whoever chose one they cannot read can go back.
         language.choices = [("", _("The language my browser asks for"))] + [
-            (code, self.language_label(code, name)) for code, name in self._meta.model._meta.get_field("language").choices
+            (code, self.language_label(code, name)) for code, name in settings.LANGUAGES
         ]
         self.fields["time_zone"] = forms.TypedChoiceField(
             label=self.fields["time_zone"].label,
