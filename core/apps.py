@@ -1,13 +1,15 @@
+from axes import apps as axes_apps
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.contrib.staticfiles import apps as staticfiles_apps
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     default = True
     name = "core"
-    verbose_name = "IOM Czechia"
+    verbose_name = _("IOM Czechia")
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
@@ -25,6 +27,13 @@ class AdminConfig(admin_apps.AdminConfig):
 
     default = False
     default_site = "core.admin.site.EditorialAdminSite"
+
+
+class AxesConfig(axes_apps.AppConfig):
+    """django-axes with a translated name for its section of the admin (its own is "Axes")."""
+
+    default = False
+    verbose_name = _("Logins")
 
 
 class StaticFilesConfig(staticfiles_apps.StaticFilesConfig):

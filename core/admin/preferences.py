@@ -5,9 +5,11 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.admin_preferences import TIME_ZONES
+from core.admin_preferences import TIME_ZONES, admin_language_from_browser
 from core.i18n import native_language_name
 from core.models import AdminPreferences
 
@@ -45,8 +47,10 @@ def preferences_view(request):
     preferences = AdminPreferences.objects.filter(user=request.user).first() or AdminPreferences(user=request.user)
     form = AdminPreferencesForm(request.POST or None, instance=preferences)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your preferences were saved."))
+        preferences = form.save()
+        # Said in the language just chosen, which the next page is in.
+        with translation.override(preferences.language or admin_language_from_browser(request)):
+            messages.success(request, gettext("Your preferences were saved."))
         return HttpResponseRedirect(request.path)
     context = {
         **admin.site.each_context(request),

@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_prose_editor",
     "simple_history",
-    "axes",
+    "core.apps.AxesConfig",
     "core",
     "programmes",
     "history",
@@ -187,7 +187,10 @@ LANGUAGES = [
     ("cs", _("Czech")),
     ("uk", _("Ukrainian")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own catalogue, then the libraries' strings that their own catalogues lack in Czech or
+# Ukrainian (library_locale/, edited by hand; makemessages writes only to the first). Both take
+# precedence over the apps' catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "library_locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Prague"
