@@ -13,11 +13,14 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .admin.library_models import register_with_titles
         from .admin.roles import sync_roles
         from .images.files import connect_signals as connect_image_signals
         from .public_cache import connect_signals
 
         connect_signals()
+        # After the admin's autodiscovery (django.contrib.admin's ready(), earlier in INSTALLED_APPS).
+        register_with_titles()
         connect_image_signals()
         post_migrate.connect(sync_roles, sender=self)
 

@@ -5,7 +5,6 @@ user's language and time zone), `library_models` (the libraries' admins with the
 `base`, which puts them together in the base admins that every content app registers its models with."""
 
 from .base import PublishableContentAdmin, TranslatedContentAdmin, in_every_language
-from .library_models import register_with_titles
 from .roles import RoleStackedInline, RoleTabularInline
 from .titles import ModelTitles
 from .translations import TranslationStateFilter
@@ -19,6 +18,3 @@ __all__ = [
     "in_every_language",
     "ModelTitles",
 ]
-
-# Imported by the admin's autodiscovery after django.contrib.auth and axes (INSTALLED_APPS order).
-register_with_titles()
