@@ -33,7 +33,7 @@ class EditConflictForm(forms.ModelForm):
     refused. A form that comes back without the time is refused too: it cannot show it is current.
     """
 
-    opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    opened_version = forms.CharField(label=_("version opened"), widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -44,7 +44,7 @@ NOT_PAGES = {
 # Words that are the same in every language of the admin: names, codes, formats and keys.
 SAME_IN_EVERY_LANGUAGE = {
     "IOM", "ID", "URL", "HTML", "UTC", "EUR", "USD", "CZK", "UAH", "ISO", "CZ", "alpha", "IP", "HTTP",
-    "GET", "POST", "SHA", "LDAP", "JPEG", "PNG", "WebP", "Control", "Command", "Mac",
+    "GET", "POST", "SHA", "LDAP", "JPEG", "PNG", "WebP", "MB", "EU", "Control", "Command", "Mac",
     "en", "cs", "uk", "EN", "CS", "UK",
 }  # fmt: skip
 # Names of several words, left out before the words are read.
@@ -52,7 +52,7 @@ NAMES = re.compile(r"Single Sign-On|User-Agent|\b(?:Europe|America|Asia|Africa)/
 # Words of the English admin that Czech uses too, as Czech words.
 CZECH_TOO = {
     "do", "to", "on", "let", "pro", "list", "ten", "den", "ale", "jen", "tak", "ne", "no", "po", "se", "si",
-    "auto", "text", "data", "fond", "logo", "mail",
+    "auto", "text", "data", "fond", "logo", "mail", "program",
 }  # fmt: skip
 # The rich-text editor's menu tooltips, which django-prose-editor writes in English without gettext:
 # the editor's own work (issue 12) translates them. Until it is merged they are only reported.
