@@ -11,6 +11,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .deletion import DeletionAdmin
+from .permission_names import PermissionNamesAdmin
 from .titles import ModelTitles, TitledAdmin
 
 LIBRARY_TITLES = {
@@ -115,7 +116,11 @@ def register_with_titles(site=admin.site):
     AccessAttemptColumns.cleanup_expired_attempts = admin.action(
         description=AccessAttemptAdmin.cleanup_expired_attempts.short_description
     )(AccessAttemptColumns.cleanup_expired_attempts)
-    extras = {AccessAttempt: (AccessAttemptColumns,), User: (UserPasswordForm,)}
+    extras = {
+        AccessAttempt: (AccessAttemptColumns,),
+        User: (UserPasswordForm, PermissionNamesAdmin),
+        Group: (PermissionNamesAdmin,),
+    }
     for model, titles in {**LIBRARY_TITLES, **axes_titles()}.items():
         if not site.is_registered(model):
             continue
