@@ -7,12 +7,21 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-# The project's catalogue, and the libraries' strings that their own catalogues lack (library_locale/).
-CATALOGUES = {
-    f"{folder}/{code}/{domain}": Path(settings.BASE_DIR, folder, code, "LC_MESSAGES", f"{domain}.po")
-    for folder, domains in (("locale", ["django"]), ("library_locale", ["django", "djangojs"]))
-    for domain in domains
+# The project's catalogue (written by makemessages), and the libraries' strings that their own
+# catalogues lack (library_locale/, written by hand).
+PROJECT_CATALOGUES = {
+    f"locale/{code}/django": Path(settings.BASE_DIR, "locale", code, "LC_MESSAGES", "django.po")
     for code in ("cs", "uk")
+}
+CATALOGUES = {
+    **PROJECT_CATALOGUES,
+    **{
+        f"library_locale/{code}/{domain}": Path(
+            settings.BASE_DIR, "library_locale", code, "LC_MESSAGES", f"{domain}.po"
+        )
+        for domain in ("django", "djangojs")
+        for code in ("cs", "uk")
+    },
 }
 KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?) (\".*\")$")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w+\}")
