@@ -138,6 +138,8 @@ def fill_parameters(model, pattern):
     for name in named:
         if name in {"object_id", "id", "pk"}:
             kwargs[name] = obj.pk
+        elif name == "code":  # a language the page works in (a translator screen)
+            kwargs[name] = "cs"
         else:
             pytest.fail(f"admin URL {pattern.name} ({pattern.pattern}): teach fill_parameters its parameter {name}")
     if positional == 0:
@@ -146,6 +148,16 @@ def fill_parameters(model, pattern):
         revision = obj.history.order_by("history_id").first()
         return ((obj.pk, revision.history_id), {}) if revision else None
     pytest.fail(f"admin URL {pattern.name} ({pattern.pattern}): teach fill_parameters its positional parameters")
+
+
+def query_for(model, name):
+    """The query string a page needs to show anything: a revision comparison compares two revisions."""
+    if name.endswith("_compare"):
+        revisions = first(model).history.order_by("history_id")
+        if not revisions.exists():
+            return None
+        return f"?from={revisions.first().history_id}&to={revisions.last().history_id}"
+    return ""
 
 
 def may_open(model_admin, name, user):
@@ -179,8 +191,10 @@ def admin_pages(user):
             if pattern.name is None or not may_open(model_admin, pattern.name, user):
                 continue
             filled = fill_parameters(model, pattern) if pattern.pattern.regex.groups else ((), {})
-            if filled is not None:
-                pages.append((pattern.name, reverse(f"admin:{pattern.name}", args=filled[0], kwargs=filled[1])))
+            query = query_for(model, pattern.name)
+            if filled is not None and query is not None:
+                path = reverse(f"admin:{pattern.name}", args=filled[0], kwargs=filled[1])
+                pages.append((pattern.name, path + query))
     return pages
 
 
@@ -250,12 +264,15 @@ def signed_in_page(live_site, context_options):
 
 
 def read_pages(page, live_site, paths):
-    """{path: texts} for every path, failing on a page that does not answer 200."""
+    """{path: texts} for every path, failing on a page that does not answer 200 where it stays.
+    A URL that only takes POST (405 to a GET) is an action, not a page, and is passed over."""
     texts = {}
     for path in paths:
         response = page.goto(live_site.url + path)
+        if response.status == 405:
+            continue
         assert response.status == 200, f"{path} answers {response.status}"
-        assert urlsplit(page.url).path == path, f"{path} went on to {page.url}"
+        assert urlsplit(page.url).path == urlsplit(path).path, f"{path} went on to {page.url}"
         texts[path] = texts_of(page)
     return texts
 
@@ -272,11 +289,14 @@ def test_no_english_is_left_in_the_czech_and_ukrainian_admin(live_site, all_kind
         english = read_pages(page, live_site, paths)
         english_words = vocabulary(english, stored)
         found = defaultdict(list)
+        pending = set()
         for code in ("cs", "uk"):
             preferences.language = code
             preferences.save()
             for path, texts in read_pages(page, live_site, paths).items():
                 for text in texts:
+                    if text in EDITOR_MENU_PENDING:
+                        pending.add(text)
                     if text in EDITOR_MENU_PENDING or is_content(text, stored):
                         continue
                     if english_in(code, text, english_words) and (
@@ -287,6 +307,7 @@ def test_no_english_is_left_in_the_czech_and_ukrainian_admin(live_site, all_kind
         context.close()
     report = "\n".join(f"{code} {path}: {text}" for (code, path), texts in sorted(found.items()) for text in texts)
     print(report)
+    print(f"Left to the editor's own work: {sorted(pending)}")
     assert not found, f"English text in {len(found)} admin pages:\n{report}"
 
 
