@@ -70,3 +70,13 @@ def test_the_delete_page_leaves_out_the_rows_that_only_link_two_items(admin_clie
     html = admin_client.get(f"/admin/news/newsitem/{item.pk}/delete/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "relationship" not in html and "object (" not in html
     assert "Are you sure you want to delete the news item" in html
+
+
+@pytest.mark.parametrize(("language", "count"), [("cs", "Aktuality: 6"), ("uk", "Новини: 6"), ("en", "News items: 6")])
+def test_the_list_counts_its_items_after_the_models_name_in_any_number(admin_client, language, count):
+    sample_content()
+    for number in range(5):
+        NewsItem.objects.create(title_en=f"Item {number}", lead_en="Lead.")
+    html = admin_client.get("/admin/news/newsitem/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    paginator = re.search(r'<p class="paginator">(.*?)</p>', html, re.S).group(1)
+    assert " ".join(paginator.split()) == count
