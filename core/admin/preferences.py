@@ -14,10 +14,6 @@ from core.i18n import native_language_name
 from core.models import AdminPreferences
 
 
-def time_zone_label(name, city):
-    return f"{city} ({name})"
-
-
 class AdminPreferencesForm(forms.ModelForm):
     class Meta:
         model = AdminPreferences
@@ -30,10 +26,11 @@ class AdminPreferencesForm(forms.ModelForm):
         language.choices = [("", _("The language my browser asks for"))] + [
             (code, self.language_label(code, name)) for code, name in settings.LANGUAGES
         ]
-        self.fields["time_zone"] = forms.TypedChoiceField(
+        # A choice by city, with the zone's code for whoever knows it ("Praha (Europe/Prague)").
+        self.fields["time_zone"] = forms.ChoiceField(
             label=self.fields["time_zone"].label,
             help_text=self.fields["time_zone"].help_text,
-            choices=[(name, time_zone_label(name, city)) for name, city in TIME_ZONES],
+            choices=[(name, f"{city} ({name})") for name, city in TIME_ZONES],
         )
 
     @staticmethod
