@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from .admin_preferences import DEFAULT_TIME_ZONE, validate_admin_time_zone
 from .i18n import LANGUAGE_CODES, language_name, translated_fields
 from .search import admin_search_text
 from .text import ascii_slug, sanitise_html
@@ -457,3 +458,33 @@ class WorkflowEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} ({self.time:%Y-%m-%d %H:%M})"
+
+
+class AdminPreferences(models.Model):
+    """One admin user's own language and time zone for the admin (`core.admin_preferences`)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="admin_preferences", verbose_name=_("user")
+    )
+    language = models.CharField(
+        _("language of the admin"),
+        max_length=8,
+        blank=True,
+        choices=[(code, name) for code, name in settings.LANGUAGES],
+        help_text=_("Empty: the language your browser asks for."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=DEFAULT_TIME_ZONE,
+        # A validator, not choices: the list offered may grow without a migration.
+        validators=[validate_admin_time_zone],
+        help_text=_("The admin shows times, and you enter them, in this time zone."),
+    )
+
+    class Meta:
+        verbose_name = _("admin preferences")
+        verbose_name_plural = _("admin preferences")
+
+    def __str__(self):
+        return str(self.user)

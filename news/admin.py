@@ -1,13 +1,21 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import PublishableContentAdmin, TranslationStateFilter
+from core.admin import ModelTitles, PublishableContentAdmin, TranslationStateFilter
 
 from .models import NewsItem
 
 
 @admin.register(NewsItem)
 class NewsItemAdmin(PublishableContentAdmin):
+    titles = ModelTitles(
+        add=_("Add news item"),
+        change=_("Change news item"),
+        view=_("View news item"),
+        select_to_change=_("Select news item to change"),
+        select_to_view=_("Select news item to view"),
+        delete=_("Delete news item"),
+    )
     list_display = ("__str__", "kind", "scope", "status", "published_at", "language_status")
     list_filter = ("status", "kind", "scope", "programmes", TranslationStateFilter)
     date_hierarchy = "published_at"

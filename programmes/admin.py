@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import (
+    ModelTitles,
     PublishableContentAdmin,
     RoleStackedInline,
     RoleTabularInline,
@@ -16,6 +17,14 @@ DATES = ("started", "started_precision", "ended", "ended_precision")
 
 @admin.register(Organisation)
 class OrganisationAdmin(TranslatedContentAdmin):
+    titles = ModelTitles(
+        add=_("Add organisation"),
+        change=_("Change organisation"),
+        view=_("View organisation"),
+        select_to_change=_("Select organisation to change"),
+        select_to_view=_("Select organisation to view"),
+        delete=_("Delete organisation"),
+    )
     list_display = ("__str__", "kind", "country", "language_status")
     list_filter = ("kind", TranslationStateFilter)
     fieldsets = ((None, {"fields": ("name", "short_name", "kind", "country", "website", "logo", "key")}),)
@@ -31,6 +40,14 @@ class ProjectInline(RoleStackedInline):
 
 @admin.register(Programme)
 class ProgrammeAdmin(PublishableContentAdmin):
+    titles = ModelTitles(
+        add=_("Add programme"),
+        change=_("Change programme"),
+        view=_("View programme"),
+        select_to_change=_("Select programme to change"),
+        select_to_view=_("Select programme to view"),
+        delete=_("Delete programme"),
+    )
     list_display = ("__str__", "status", "published_at", "order", "language_status")
     list_filter = ("status", TranslationStateFilter)
     prepopulated_fields = {"slug": ("title",)}
@@ -50,6 +67,14 @@ class ProjectResultInline(RoleTabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(PublishableContentAdmin):
+    titles = ModelTitles(
+        add=_("Add project"),
+        change=_("Change project"),
+        view=_("View project"),
+        select_to_change=_("Select project to change"),
+        select_to_view=_("Select project to view"),
+        delete=_("Delete project"),
+    )
     list_display = ("__str__", "programme", "status", "started", "ended", "language_status")
     list_filter = ("status", "programme", TranslationStateFilter)
     list_select_related = ("programme",)

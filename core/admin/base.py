@@ -17,12 +17,14 @@ from core.models import Status
 from .audit import AUDIT_FIELDS, stamp, stamp_changed_rows, with_audit_fieldset
 from .compare import RevisionCompareMixin
 from .conflicts import EditConflictForm
+from .deletion import DeletionAdmin
 from .images import ImageAdminMixin
 from .revisions import RevisionsAdmin
 from .richtext import RichTextAdminMixin
 from .roles import RoleFormMixin, keep_stored_values, may_publish, readonly_for_role, without_readonly
 from .search import ContentSearchMixin
 from .slugs import SlugFollowsTitleForm, SlugRuleAdminMixin, tell_slug_changes
+from .titles import TitledAdmin
 from .translations import MARK_UP_TO_DATE_ACTIONS, TranslationStateFilter, language_status, translation_state
 from .translator import TranslatorScreenMixin
 from .workflow import WorkflowAdminMixin
@@ -38,6 +40,8 @@ class ContentAdminForm(RoleFormMixin, SlugFollowsTitleForm, EditConflictForm):
 
 
 class TranslatedContentAdmin(
+    TitledAdmin,
+    DeletionAdmin,
     ContentSearchMixin,
     SlugRuleAdminMixin,
     RichTextAdminMixin,
@@ -91,6 +95,14 @@ class TranslatedContentAdmin(
                 value = timezone.make_aware(value)
             initial[name] = value
         return initial
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "published_at":
+            # The model's help text names Prague; the admin's zone is each user's own.
+            kwargs["help_text"] = _(
+                "Time zone %(zone)s. A published item dated in the future goes live by itself at that time."
+            ) % {"zone": timezone.get_current_timezone_name()}
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_prepopulated_fields(self, request, obj=None):
         readonly = set(self.get_readonly_fields(request, obj))

@@ -49,7 +49,7 @@ class EditConflictForm(forms.ModelForm):
     refused. A form that comes back without the time is refused too: it cannot show it is current.
     """
 
-    opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    opened_version = forms.CharField(label=_("version opened"), widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,10 +81,14 @@ class EditConflictForm(forms.ModelForm):
         saved_at = timezone.localtime(datetime.datetime.fromisoformat(version))
         raise ValidationError(
             _(
-                "%(user)s saved this item at %(time)s (Europe/Prague time), after you opened it, so your "
+                "%(user)s saved this item at %(time)s (time zone %(zone)s), after you opened it, so your "
                 "changes were not saved. They are still in the form below: compare them with the item's "
                 "history, then save again to replace that version."
             ),
             code="edit_conflict",
-            params={"user": user or _("Someone else"), "time": saved_at.strftime("%Y-%m-%d %H:%M:%S")},
+            params={
+                "user": user or _("Someone else"),
+                "time": saved_at.strftime("%Y-%m-%d %H:%M:%S"),
+                "zone": timezone.get_current_timezone_name(),
+            },
         )

@@ -1,11 +1,12 @@
 """The admin site of the editorial office: its name, and its own pages (the translation dashboard,
-the search over all content, the slug rule's script) among its URLs."""
+the search over all content, the slug rule's script, each user's preferences) among its URLs."""
 
 from django.contrib import admin
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from .dashboard import translation_dashboard
+from .preferences import preferences_view
 from .search import content_search
 from .slugs import slug_rule_script
 
@@ -25,4 +26,5 @@ class EditorialAdminSite(admin.AdminSite):
         dashboard = path("translations/", self.admin_view(translation_dashboard), name="translation-status")
         slug_rule = path("slug-rule.js", slug_rule_script, name="slug-rule")
         search = path("search/", self.admin_view(content_search), name="content-search")
-        return [dashboard, slug_rule, search, *super().get_urls()]
+        preferences = path("preferences/", self.admin_view(preferences_view), name="preferences")
+        return [dashboard, slug_rule, search, preferences, *super().get_urls()]

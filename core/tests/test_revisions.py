@@ -57,7 +57,7 @@ def test_the_history_page_shows_who_changed_which_fields_and_when(admin_client):
         html = admin_client.get(f"/admin/news/newsitem/{item.pk}/history/").content.decode()
     assert "<strong>Lead — Czech:</strong> <p><del>Výročí</del><ins>Nový perex</ins>.</p>" in html
     assert f'<a href="/admin/auth/user/{revision.history_user_id}/change/">admin</a>' in html
-    assert "Times are Europe/Prague time." in html
+    assert "Times are in the time zone Europe/Prague." in html
     prague = timezone.localtime(revision.history_date)
     assert prague.tzinfo.key == "Europe/Prague"
     with translation.override("en"):

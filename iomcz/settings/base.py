@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_prose_editor",
     "simple_history",
-    "axes",
+    "core.apps.AxesConfig",
     "core",
     "programmes",
     "history",
@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The admin in each user's own language and time zone (after the user is known).
+    "core.admin_preferences.AdminPreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.security_headers.SiteCSPMiddleware",
@@ -187,7 +189,10 @@ LANGUAGES = [
     ("cs", _("Czech")),
     ("uk", _("Ukrainian")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own catalogue, then the libraries' strings that their own catalogues lack in Czech or
+# Ukrainian (library_locale/, edited by hand; makemessages writes only to the first). Both take
+# precedence over the apps' catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "library_locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Prague"
