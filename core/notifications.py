@@ -14,15 +14,9 @@ from django.utils.translation import gettext as _
 
 
 def recipient_language(user):
-    """The language the recipient reads the admin in, when the site knows it; else the default.
-
-    Looks for a `language` on the user or on a one-to-one `admin_preferences` of theirs (kept by
-    the admin's own language settings, when present)."""
-    for holder in (user, getattr(user, "admin_preferences", None)):
-        code = getattr(holder, "language", None)
-        if code in dict(settings.LANGUAGES):
-            return code
-    return settings.LANGUAGE_CODE
+    """The language the recipient chose for the admin (`core.AdminPreferences`), else the default."""
+    code = getattr(getattr(user, "admin_preferences", None), "language", None)
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def item_link(obj):

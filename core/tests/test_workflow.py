@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone, translation
 
 from core import item_state, workflow
-from core.models import ContentVersion, Draft, Stage, Status, WorkflowEvent
+from core.models import AdminPreferences, ContentVersion, Draft, Stage, Status, WorkflowEvent
 from core.public_cache import content_version
 from news.models import NewsItem
 from programmes.models import Organisation, Project, ProjectResult
@@ -314,7 +314,8 @@ def test_e_mails_go_out_only_after_commit_and_in_the_recipients_language(
     item = NewsItem.objects.create(title_en="New", lead_en="Lead.")
     publisher = user_in("Publisher")
     publisher.email = "vydavatel@example.org"
-    publisher.language = "cs"
+    publisher.save()
+    AdminPreferences.objects.create(user=publisher, language="cs")
     monkeypatch.setattr(workflow.notifications, "publishers_of", lambda model, besides=None: [publisher])
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         workflow.submit(item, user_in("Editor"), "")
