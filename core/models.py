@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from .i18n import LANGUAGE_CODES, language_name, translated_fields
+from .images.focal import FocalPoint  # noqa: F401  (a model of this app, kept with the images)
 from .text import ascii_slug, sanitise_html
 from .translation_sources import record_sources
 
