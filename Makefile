@@ -81,6 +81,7 @@ lint:
 
 messages:
 	$(BIN)/python manage.py makemessages -l cs -l uk --ignore=.venv --no-obsolete
+	$(BIN)/python manage.py makemessages -d djangojs -l cs -l uk --ignore=.venv --ignore=node_modules --ignore=staticfiles --no-obsolete
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .prod-local

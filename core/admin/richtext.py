@@ -26,6 +26,9 @@ EDITOR_EXTENSIONS = {
     "Caption": True,
     "Image": True,
     "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
 }
 EDITOR_ATTRIBUTE = "data-iomcz-richtext"
 
