@@ -98,11 +98,12 @@ def admin_thumbnail(field_file, width=80):
     found = renditions(field_file)
     if found is None:
         return "—"
-    smallest = found.fallback[0][1]
+    # The smallest rendition that is at least as wide as the thumbnail (or the largest there is).
+    chosen = next((name for rendition_width, name in found.fallback if rendition_width >= width), found.fallback[-1][1])
     height = max(1, round(found.height * width / found.width))
     return format_html(
         '<img src="{}" width="{}" height="{}" alt="" loading="lazy" class="admin-thumbnail">',
-        field_file.storage.url(smallest),
+        field_file.storage.url(chosen),
         width,
         height,
     )

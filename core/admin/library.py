@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import LANGUAGE_CODES
 from core.images.files import image_fields, models_with_images
 from core.images.renditions import renditions
 from core.text import search_key
@@ -49,8 +50,8 @@ def _change_url(item):
 
 def library_images(query=""):
     """Each stored image once, with the first item that shows it, newest items first within each
-    kind of content; `query` matches the item's name, the image's description and file name,
-    without regard to case or diacritics ("zari" finds "září")."""
+    kind of content; `query` matches the item's name, the image's description in any language
+    and its file name, without regard to case or diacritics ("zari" finds "září")."""
     wanted = search_key(query).split()
     found = {}
     for model in models_with_images():
@@ -63,7 +64,8 @@ def library_images(query=""):
                 if file.name in found:
                     continue
                 alt = getattr(item, f"{field.name}_alt", "") or ""
-                haystack = search_key(f"{item} {alt} {file.name} {model._meta.verbose_name}")
+                alts = " ".join(getattr(item, f"{field.name}_alt_{code}", "") or "" for code in LANGUAGE_CODES)
+                haystack = search_key(f"{item} {alt} {alts} {file.name} {model._meta.verbose_name}")
                 if all(word in haystack for word in wanted):
                     found[file.name] = LibraryImage(file, item, alt, model._meta.verbose_name, _change_url(item))
     return list(found.values())
