@@ -191,7 +191,9 @@ def _make_renditions(storage, name, crop=None, focus=None):
         resized = image.resize((width, height), Image.Resampling.LANCZOS) if width != image.width else image
         for key, image_format in (("webp", "webp"), ("fallback", fallback_format)):
             extension = "jpg" if image_format == "jpeg" else image_format
-            stored_name = _save_replacing(storage, f"{folder}/{prefix}{width}.{extension}", _encode(resized, image_format))
+            stored_name = _save_replacing(
+                storage, f"{folder}/{prefix}{width}.{extension}", _encode(resized, image_format)
+            )
             data[key].append([width, stored_name])
         data["width"], data["height"] = width, height
     _save_replacing(storage, _manifest_name(name, tag), json.dumps(data).encode())

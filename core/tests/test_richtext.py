@@ -33,8 +33,14 @@ def test_the_sanitiser_keeps_the_markup_the_issue_names():
         ("<h1>Title</h1>", "Title"),
         ("<h5>Small</h5>", "Small"),
         ('<p style="color:red" class="x">Text</p>', "<p>Text</p>"),
-        ('<table style="width:5cm"><tr><td class="x" width="302">cell</td></tr></table>', "<table><tbody><tr><td>cell</td></tr></tbody></table>"),
-        ("<table><caption>c</caption><colgroup><col></colgroup><tr><td>cell</td></tr></table>", "<table>c<tbody><tr><td>cell</td></tr></tbody></table>"),
+        (
+            '<table style="width:5cm"><tr><td class="x" width="302">cell</td></tr></table>',
+            "<table><tbody><tr><td>cell</td></tr></tbody></table>",
+        ),
+        (
+            "<table><caption>c</caption><colgroup><col></colgroup><tr><td>cell</td></tr></table>",
+            "<table>c<tbody><tr><td>cell</td></tr></tbody></table>",
+        ),
         ('<span onclick="x()">word</span>', "word"),
         ("<u>under</u><s>strike</s>", "understrike"),
     ],

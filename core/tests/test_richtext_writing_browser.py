@@ -2,6 +2,8 @@
 real clipboard: links never swallow text, spell checking follows the tab's language, what is pasted
 from Word keeps its lists and tables, and the editor speaks the admin's language."""
 
+from pathlib import Path
+
 import pytest
 from django.test import Client
 from django.utils import timezone, translation
@@ -20,21 +22,9 @@ SENTENCES = {
 LINKED = {"en": "the centre", "cs": "stránce centra", "uk": "сторінці центру"}
 ACCEPT_LANGUAGE = {"en": "en-GB", "cs": "cs-CZ", "uk": "uk-UA"}
 
-# What Word puts on the clipboard (trimmed): list items as paragraphs with their bullets in
+# What Word puts on the clipboard (trimmed, in word_fragment.html): list items as paragraphs with their bullets in
 # "mso-list:Ignore" spans, <o:p> elements, conditional comments, and a table of MsoNormal cells.
-WORD_FRAGMENT = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><body lang=CS>
-<!--StartFragment-->
-<h1>Kontakty</h1>
-<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol;mso-fareast-font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><![endif]><span lang=CS>Praha<o:p></o:p></span></p>
-<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><![endif]><span lang=CS>Brno<o:p></o:p></span></p>
-<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;mso-yfti-tbllook:1184'>
-<tr style='mso-yfti-irow:0'><td width=302 valign=top style='width:226.6pt;border:solid windowtext 1.0pt'><p class=MsoNormal><b>Město<o:p></o:p></b></p></td>
-<td width=302 valign=top style='width:226.6pt'><p class=MsoNormal><b>Telefon<o:p></o:p></b></p></td></tr>
-<tr style='mso-yfti-irow:1'><td width=302 valign=top><p class=MsoNormal>Praha<o:p></o:p></p></td>
-<td width=302 valign=top><p class=MsoNormal>+420 222 222 222<o:p></o:p></p></td></tr>
-</table>
-<!--EndFragment-->
-</body></html>"""
+WORD_FRAGMENT = (Path(__file__).parent / "word_fragment.html").read_text(encoding="utf-8")
 
 
 def open_form(page, live_server, language):
