@@ -48,7 +48,7 @@ def _change_url(item):
         return ""
 
 
-def library_images(query=""):
+def library_images(query="", request=None):
     """Each stored image once, with the first item that shows it, newest items first within each
     kind of content; `query` matches the item's name, the image's description in any language
     and its file name, without regard to case or diacritics ("zari" finds "září")."""
@@ -56,6 +56,8 @@ def library_images(query=""):
     found = {}
     for model in models_with_images():
         if not admin.site.is_registered(model):
+            continue
+        if request is not None and not admin.site.get_model_admin(model).has_view_permission(request):
             continue
         for field in image_fields(model):
             rows = model._base_manager.exclude(**{field.name: ""}).exclude(**{f"{field.name}__isnull": True})
@@ -74,7 +76,7 @@ def library_images(query=""):
 def image_library(request):
     query = request.GET.get("q", "").strip()
     chooser = request.GET.get(CHOOSER_PARAMETER, "")
-    page = Paginator(library_images(query), PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(library_images(query, request), PER_PAGE).get_page(request.GET.get("page"))
     context = {
         **admin.site.each_context(request),
         "title": _("Image library"),
