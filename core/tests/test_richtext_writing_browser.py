@@ -193,3 +193,29 @@ def test_the_block_type_menu_draws_its_arrow_with_no_missing_glyph(admin_page, l
         " return [style.content, style.backgroundImage]; }"
     )
     assert arrow[0] in ('""', "none") and "dropdown.svg" in arrow[1]
+
+
+WORD_LISTS = (
+    "<p class=MsoListParagraphCxSpFirst style='mso-list:l0 level1 lfo1'><span style='mso-list:Ignore'>1.<span>&nbsp;"
+    "</span></span>Jedna</p>"
+    "<p class=MsoListParagraphCxSpMiddle style='mso-list:l0 level2 lfo1'><span style='mso-list:Ignore'>o<span>&nbsp;"
+    "</span></span>pod jedničkou</p>"
+    "<p class=MsoListParagraphCxSpLast style='mso-list:l0 level1 lfo1'><span style='mso-list:Ignore'>2.<span>&nbsp;"
+    "</span></span>Dvě</p>"
+    "<p class=MsoNormal>Odstavec o něčem<o:p></o:p></p>"
+    "<p class=MsoListParagraph style='mso-list:l1 level1 lfo2'>·&nbsp;&nbsp;Без тегу</p>"
+    "<h1 style='color:red'>Заголовок</h1>"
+)
+
+
+def test_words_lists_become_nested_lists_and_the_rest_loses_its_styles(admin_page, live_server):  # noqa: F811
+    open_form(admin_page, live_server, "en")
+    cleaned = admin_page.evaluate(
+        "async html => (await import('/static/vendor/richtext-paste.js')).cleanPastedHtml(html)", WORD_LISTS
+    )
+    assert cleaned == (
+        "<ol><li><p>Jedna</p><ul><li><p>pod jedničkou</p></li></ul></li><li><p>Dvě</p></li></ol>"
+        "<p>Odstavec o něčem</p>"
+        "<ul><li><p>Без тегу</p></li></ul>"
+        "<h2>Заголовок</h2>"
+    )
