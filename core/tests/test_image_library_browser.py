@@ -7,7 +7,6 @@ from django.utils import translation
 from core.images.focal import focal_point
 from core.images.renditions import renditions
 from core.tests.test_image_library import news_with_image
-from core.tests.test_richtext_browser import admin_page  # noqa: F401  (the signed-in tab)
 from news.models import NewsItem
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
     ("language", "browse", "insert"),
     [("en", "Browse...", "Insert"), ("cs", "Procházet…", "Vložit"), ("uk", "Огляд…", "Вставити")],
 )
-def test_the_figure_dialog_inserts_an_image_chosen_from_the_library(  # noqa: F811
+def test_the_figure_dialog_inserts_an_image_chosen_from_the_library(
     admin_page, live_server, media, language, browse, insert
 ):
     with translation.override("en"):
@@ -46,7 +45,7 @@ def test_the_figure_dialog_inserts_an_image_chosen_from_the_library(  # noqa: F8
     assert admin_page.errors == []
 
 
-def test_a_click_on_the_thumbnail_sets_the_focal_point(admin_page, live_server, media):  # noqa: F811
+def test_a_click_on_the_thumbnail_sets_the_focal_point(admin_page, live_server, media):
     with translation.override("en"):
         photo = news_with_image()
     admin_page.goto(f"{live_server.url}/admin/news/newsitem/{photo.pk}/change/")

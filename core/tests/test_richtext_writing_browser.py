@@ -9,7 +9,6 @@ from django.test import Client
 from django.utils import timezone, translation
 
 from core.models import Status
-from core.tests.test_richtext_browser import admin_page  # noqa: F401  (the signed-in tab)
 from news.models import NewsItem
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -74,7 +73,7 @@ def public_text(item, language):
 
 
 @pytest.mark.parametrize("language", ["en", "cs", "uk"])
-def test_words_typed_after_adding_a_link_are_kept(admin_page, live_server, language):  # noqa: F811
+def test_words_typed_after_adding_a_link_are_kept(admin_page, live_server, language):
     editor = open_form(admin_page, live_server, language)
     assert editor.get_attribute("spellcheck") == "true"
     assert editor.get_attribute("lang") == language
@@ -96,7 +95,7 @@ def test_words_typed_after_adding_a_link_are_kept(admin_page, live_server, langu
 
 
 @pytest.mark.parametrize("language", ["en", "cs", "uk"])
-def test_editing_and_removing_a_link_keep_its_words(admin_page, live_server, language):  # noqa: F811
+def test_editing_and_removing_a_link_keep_its_words(admin_page, live_server, language):
     editor = open_form(admin_page, live_server, language)
     editor.click()
     sentence, linked_words, rest = SENTENCES[language]
@@ -131,7 +130,7 @@ def test_editing_and_removing_a_link_keep_its_words(admin_page, live_server, lan
 
 
 @pytest.mark.parametrize("language", ["en", "cs", "uk"])
-def test_a_word_fragment_pasted_keeps_its_list_and_table(admin_page, live_server, language):  # noqa: F811
+def test_a_word_fragment_pasted_keeps_its_list_and_table(admin_page, live_server, language):
     admin_page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     editor = open_form(admin_page, live_server, language)
     editor.click()
@@ -166,7 +165,7 @@ def test_a_word_fragment_pasted_keeps_its_list_and_table(admin_page, live_server
         ("uk", {"bold": "жирний", "insert link": "вставити посилання", "Insert table": "Вставити таблицю"}),
     ],
 )
-def test_the_editors_buttons_and_dialogs_speak_the_admins_language(admin_page, live_server, language, titles):  # noqa: F811
+def test_the_editors_buttons_and_dialogs_speak_the_admins_language(admin_page, live_server, language, titles):
     editor = open_form(admin_page, live_server, language)
     menu = admin_page.locator(f".prose-editor:has(textarea[name='body_{language}']) .prose-menubar")
     assert menu.locator("button[data-name='bold']").get_attribute("title") == titles["bold"]
@@ -186,7 +185,7 @@ def test_the_editors_buttons_and_dialogs_speak_the_admins_language(admin_page, l
     assert admin_page.errors == []
 
 
-def test_the_block_type_menu_draws_its_arrow_with_no_missing_glyph(admin_page, live_server):  # noqa: F811
+def test_the_block_type_menu_draws_its_arrow_with_no_missing_glyph(admin_page, live_server):
     open_form(admin_page, live_server, "en")
     arrow = admin_page.locator(".prose-menubar__selected").first.evaluate(
         "element => { const style = getComputedStyle(element, '::after');"
@@ -208,7 +207,7 @@ WORD_LISTS = (
 )
 
 
-def test_words_lists_become_nested_lists_and_the_rest_loses_its_styles(admin_page, live_server):  # noqa: F811
+def test_words_lists_become_nested_lists_and_the_rest_loses_its_styles(admin_page, live_server):
     open_form(admin_page, live_server, "en")
     cleaned = admin_page.evaluate(
         "async html => (await import('/static/vendor/richtext-paste.js')).cleanPastedHtml(html)", WORD_LISTS
