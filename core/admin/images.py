@@ -24,7 +24,7 @@ class ImageWithFocalPointWidget(AdminFileWidget):
 
     class Media:
         js = ["vendor/focal-point.js"]
-        css = {"all": ["css/admin-richtext.css"]}
+        css = {"all": ["css/admin-editing.css"]}
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)

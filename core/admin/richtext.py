@@ -64,7 +64,7 @@ class RichTextWidget(forms.Textarea):
                     "django_prose_editor/material-icons.css",
                     "django_prose_editor/editor.css",
                     "django_prose_editor/overrides.css",
-                    "css/admin-richtext.css",
+                    "css/admin-editing.css",
                 ]
             },
             js=[Script("vendor/richtext.js", type="module")],
