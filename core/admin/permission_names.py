@@ -23,10 +23,20 @@ def permission_label(permission):
     # simple-history's revision tables are named "historical …" in English, whatever the language.
     tracked = getattr(model, "instance_type", None)
     if tracked is not None:
-        name = _("%(model)s (revisions)") % {"model": tracked._meta.verbose_name}
+        name = _("%(model)s (revisions)") % {"model": name_of(tracked)}
     else:
-        name = model._meta.verbose_name
+        name = name_of(model)
     return f"{model._meta.app_config.verbose_name} | {name} | {ACTIONS[action]}"
+
+
+def name_of(model):
+    """The model's translated name; for the table Django makes for a many-to-many field ("newsitem-project
+    relationship", in English only), its model's and field's names: "aktualita – projekty"."""
+    owner = model._meta.auto_created
+    if not owner:
+        return model._meta.verbose_name
+    field = next(field for field in owner._meta.many_to_many if field.remote_field.through is model)
+    return f"{owner._meta.verbose_name} – {field.verbose_name}"
 
 
 class PermissionNamesAdmin:

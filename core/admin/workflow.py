@@ -18,7 +18,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import router, transaction
 from django.db.models import Exists, OuterRef, Subquery
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -350,7 +350,7 @@ class WorkflowAdminMixin:
     def workflow_view(self, request, object_id):
         """One hand-off step, posted from the change page: submit, publish, send_back or discard."""
         if request.method != "POST":
-            return HttpResponseRedirect("../change/")
+            return HttpResponseNotAllowed(["POST"])
         obj = self.get_object(request, object_id)
         if obj is None:
             raise Http404
