@@ -12,6 +12,7 @@ from modeltranslation.utils import get_translation_fields
 
 from core.i18n import url_in_language
 from core.models import Status
+from core.translation_sources import record_row_sources, rows_snapshot
 
 from .audit import AUDIT_FIELDS, stamp, stamp_changed_rows, with_audit_fieldset
 from .conflicts import EditConflictForm
@@ -92,6 +93,15 @@ class TranslatedContentAdmin(RichTextAdminMixin, ImageAdminMixin, RevisionsAdmin
             keep_stored_values(obj, set(self.get_readonly_fields(request, obj)))
         stamp(obj, request.user)
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        """The rows saved with the item (a project's results) count as its source text: an English
+        change of a row leaves the item's other languages outdated (`record_row_sources`)."""
+        obj = form.instance
+        before = rows_snapshot(obj)
+        super().save_related(request, form, formsets, change)
+        if before and record_row_sources(obj, before):
+            type(obj)._default_manager.filter(pk=obj.pk).update(translation_sources=obj.translation_sources)
 
     def save_formset(self, request, form, formset, change):
         stamp_changed_rows(formset, request.user)
