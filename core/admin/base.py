@@ -17,6 +17,7 @@ from core.translation_sources import record_row_sources, rows_snapshot
 from .audit import AUDIT_FIELDS, stamp, stamp_changed_rows, with_audit_fieldset
 from .conflicts import EditConflictForm
 from .images import ImageAdminMixin
+from .presence import EditPresenceAdmin
 from .revisions import RevisionsAdmin
 from .richtext import RichTextAdminMixin
 from .roles import RoleFormMixin, keep_stored_values, may_publish, readonly_for_role, without_readonly
@@ -32,7 +33,9 @@ class ContentAdminForm(RoleFormMixin, EditConflictForm):
     pass
 
 
-class TranslatedContentAdmin(RichTextAdminMixin, ImageAdminMixin, RevisionsAdmin, TabbedTranslationAdmin):
+class TranslatedContentAdmin(
+    EditPresenceAdmin, RichTextAdminMixin, ImageAdminMixin, RevisionsAdmin, TabbedTranslationAdmin
+):
     """The base of every content model's admin."""
 
     form = ContentAdminForm

@@ -1,0 +1,91 @@
+"""Who has an item open for editing: the admin's soft lock.
+
+A change form that is open for editing records its user's presence on the item and renews it with
+a heartbeat; a presence not renewed for `EXPIRES_AFTER` has ended (a closed laptop, a lost
+connection). Another person who opens the item sees who holds it and may take it over. Nothing
+here refuses a save: that stays the job of the edit-conflict guard (`core.admin.conflicts`).
+"""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
+from .models import EditPresence
+
+HEARTBEAT_SECONDS = 30
+EXPIRES_AFTER = datetime.timedelta(minutes=2)
+
+
+def presences(obj):
+    """The rows of an item's presence."""
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    return EditPresence.objects.filter(content_type=content_type, object_id=str(obj.pk))
+
+
+def current(rows):
+    return rows.filter(last_seen__gte=timezone.now() - EXPIRES_AFTER)
+
+
+def holders(obj, user):
+    """The other people who have the item open for editing now, first opened first."""
+    rows = current(presences(obj)).filter(taken_over_by__isnull=True).exclude(user=user)
+    return list(rows.select_related("user").order_by("started"))
+
+
+def own_presence(obj, user):
+    return current(presences(obj)).filter(user=user).select_related("taken_over_by").first()
+
+
+def hold(obj, user):
+    """`user` has the item open for editing from now: a new presence, or the current one renewed."""
+    now = timezone.now()
+    EditPresence.objects.filter(last_seen__lt=now - EXPIRES_AFTER).delete()
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    with transaction.atomic():
+        presence, created = EditPresence.objects.select_for_update().get_or_create(
+            content_type=content_type,
+            object_id=str(obj.pk),
+            user=user,
+            defaults={"started": now, "last_seen": now},
+        )
+        if not created:
+            if presence.taken_over_by_id is not None or presence.last_seen < now - EXPIRES_AFTER:
+                presence.started = now
+            presence.last_seen = now
+            presence.taken_over_by = presence.taken_over_at = None
+            presence.save()
+    return presence
+
+
+def renew(obj, user):
+    """A heartbeat: the presence goes on unless it was taken over (then it is left as it is).
+
+    Returns the presence, or None when it had ended and someone else holds the item now.
+    """
+    with transaction.atomic():
+        presence = current(presences(obj)).select_for_update().filter(user=user).first()
+        if presence is not None and presence.taken_over_by_id is not None:
+            return presence
+        if presence is None and holders(obj, user):
+            return None
+        return hold(obj, user)
+
+
+def take_over(obj, user):
+    """`user` takes the item over from whoever holds it: they learn it on their next heartbeat."""
+    with transaction.atomic():
+        current(presences(obj)).filter(taken_over_by__isnull=True).exclude(user=user).update(
+            taken_over_by=user, taken_over_at=timezone.now()
+        )
+        return hold(obj, user)
+
+
+def release(obj, user):
+    """`user` left the form or saved the item."""
+    presences(obj).filter(user=user).delete()
+
+
+def display_name(user):
+    return user.get_full_name() or user.get_username()
