@@ -11,7 +11,7 @@
   if (!token) {
     return;
   }
-  const interval = Math.max(Number(marker.dataset.interval) || 30, 5) * 1000;
+  const interval = Math.max(Number(marker.dataset.interval) || 30, 1) * 1000;
   let notice = null;
   let timer = null;
 

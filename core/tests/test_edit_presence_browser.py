@@ -1,0 +1,74 @@
+"""Two people on one item in Chromium: the second is told who is editing before typing, takes the
+item over, the first hears of it, and the first one's stale save is still refused."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.test import Client
+
+from core import edit_presence
+from news.models import NewsItem
+from testing.admin_support import sample_content
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def signed_in(chromium, live_server):
+    """A function that opens a browser context signed in as a new superuser of that name."""
+    contexts = []
+
+    def open_as(username):
+        client = Client()
+        client.force_login(User.objects.create_superuser(username, f"{username}@example.org", "x"))
+        context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="en")
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
+        context.route("**/favicon.ico", lambda route: route.fulfill(status=204))
+        contexts.append(context)
+        page = context.new_page()
+        page.errors = []
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+def test_a_take_over_is_shown_to_both_and_the_stale_save_is_still_refused(signed_in, live_server, monkeypatch):
+    monkeypatch.setattr(edit_presence, "HEARTBEAT_SECONDS", 1)
+    item = sample_content()["newsitem"]
+    url = f"{live_server.url}/admin/news/newsitem/{item.pk}/change/"
+    anna, petr = signed_in("anna"), signed_in("petr")
+
+    anna.goto(url)
+    anna.locator("#id_lead_en").click()
+    petr.goto(url)
+    banner = petr.locator("#edit-presence")
+    assert "Someone else is editing this item:" in banner.inner_text()
+    assert "anna (opened it at" in banner.inner_text()
+    assert petr.locator("#id_lead_en").count() == 0
+
+    petr.get_by_role("button", name="Take over and edit").click()
+    petr.wait_for_url(url)
+    assert petr.locator("#edit-presence[role=alert]").count() == 0
+    petr.locator("#id_lead_en").click()
+    petr.keyboard.press("End")
+    petr.keyboard.type(" Petr was here.")
+    petr.locator("input[name=_continue]").click()
+    petr.wait_for_url(url)
+    assert NewsItem.objects.get(pk=item.pk).lead_en.endswith("Petr was here.")
+
+    notice = anna.locator(".edit-presence-notice")
+    notice.wait_for(timeout=10_000)
+    assert notice.inner_text().startswith("petr took this item over at ")
+    anna.keyboard.press("End")
+    anna.keyboard.type(" Anna was here.")
+    anna.locator("input[name=_save]").click()
+    anna.wait_for_load_state()
+    assert "petr saved this item at" in " ".join(anna.locator(".errorlist").all_inner_texts())
+    assert anna.locator("#id_lead_en").input_value().endswith("Anna was here.")
+    assert NewsItem.objects.get(pk=item.pk).lead_en.endswith("Petr was here.")
+    assert anna.errors == [] and petr.errors == []
