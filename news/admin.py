@@ -4,10 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from core.admin import PublishableContentAdmin, TranslationStateFilter, in_every_language
 
 from .models import NewsItem
+from .views import NewsDetailView
 
 
 @admin.register(NewsItem)
 class NewsItemAdmin(PublishableContentAdmin):
+    preview_view = NewsDetailView
     list_display = ("__str__", "kind", "scope", "status", "published_at", "language_status")
     list_filter = ("status", "kind", "scope", "programmes", TranslationStateFilter)
     date_hierarchy = "published_at"

@@ -11,6 +11,7 @@ from core.admin import (
 )
 
 from .models import Organisation, Programme, Project, ProjectResult
+from .views import ProgrammeDetailView, ProjectDetailView
 
 DATES = ("started", "started_precision", "ended", "ended_precision")
 
@@ -33,6 +34,7 @@ class ProjectInline(RoleStackedInline):
 
 @admin.register(Programme)
 class ProgrammeAdmin(PublishableContentAdmin):
+    preview_view = ProgrammeDetailView
     list_display = ("__str__", "status", "published_at", "order", "language_status")
     list_filter = ("status", TranslationStateFilter)
     search_fields = (*in_every_language("title", "summary", "body"), "key")
@@ -53,6 +55,7 @@ class ProjectResultInline(RoleTabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(PublishableContentAdmin):
+    preview_view = ProjectDetailView
     list_display = ("__str__", "programme", "status", "started", "ended", "language_status")
     list_filter = ("status", "programme", TranslationStateFilter)
     list_select_related = ("programme",)

@@ -18,6 +18,7 @@ from .audit import AUDIT_FIELDS, stamp, stamp_changed_rows, with_audit_fieldset
 from .conflicts import EditConflictForm
 from .images import ImageAdminMixin
 from .presence import EditPresenceAdmin
+from .preview import PreviewAdmin
 from .revisions import RevisionsAdmin
 from .richtext import RichTextAdminMixin
 from .roles import RoleFormMixin, keep_stored_values, may_publish, readonly_for_role, without_readonly
@@ -34,7 +35,7 @@ class ContentAdminForm(RoleFormMixin, EditConflictForm):
 
 
 class TranslatedContentAdmin(
-    EditPresenceAdmin, RichTextAdminMixin, ImageAdminMixin, RevisionsAdmin, TabbedTranslationAdmin
+    EditPresenceAdmin, PreviewAdmin, RichTextAdminMixin, ImageAdminMixin, RevisionsAdmin, TabbedTranslationAdmin
 ):
     """The base of every content model's admin."""
 
