@@ -19,11 +19,12 @@ from django.urls import path, reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.i18n import LANGUAGE_CODES, language_name
 from core.models import TranslatedRow
 
-WIDTHS = ((375, "Phone"), (768, "Tablet"), (1280, "Desktop"))
+WIDTHS = ((375, gettext_lazy("Phone")), (768, gettext_lazy("Tablet")), (1280, gettext_lazy("Desktop")))
 
 
 def rows_as_typed(formset, code):
@@ -66,7 +67,7 @@ def form_errors(form, formsets):
     """(where, message) for every error of the form and its inline rows, named as the form names them."""
     errors = []
     for name, messages in form.errors.items():
-        label = form.fields[name].label if name in form.fields else _("Form")
+        label = form.fields[name].label if name in form.fields else _("Item")
         errors.extend((str(label), message) for message in messages)
     for formset in formsets:
         rows_name = str(formset.model._meta.verbose_name_plural)
@@ -136,7 +137,7 @@ class PreviewAdmin:
             opts=self.opts,
             original=obj,
             language=language if language in LANGUAGE_CODES else LANGUAGE_CODES[0],
-            widths=[(width, _(label)) for width, label in WIDTHS],
+            widths=WIDTHS,
         )
         response = TemplateResponse(request, "admin/preview.html", context, status=200 if valid else 400)
         add_never_cache_headers(response)

@@ -67,7 +67,7 @@ def test_the_preview_is_never_cached_nor_indexed(admin_client, content):
 def test_a_language_the_form_leaves_empty_is_named_with_what_it_lacks(admin_client, content):
     response = preview(admin_client, content["programme"])
     assert page(response, "uk") is None
-    assert "Readers of Ukrainian would not see this item: fill in title, slug, summary in Ukrainian." in (
+    assert "Readers would not see this item in this language (Ukrainian): fill in title, slug, summary." in (
         response.content.decode()
     )
 
