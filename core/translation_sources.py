@@ -70,13 +70,13 @@ def record_sources(obj):
 def rows_text(rows, code):
     """The text of translated rows in one language as one string ("" when no row has any there).
 
-    Rows are taken in key order and named by their key, so that the text changes when a row's text,
-    a row or the rows' order of creation changes, and never with the order they are shown in.
+    Rows are taken in the order they were created, so that moving a row on the page changes nothing,
+    and an import that writes the same rows anew (new keys, same text) changes nothing either.
     """
     rows = sorted(rows, key=lambda row: row.pk)
     fields = tracked_fields(type(rows[0])) if rows else ()
-    values = [[row.pk, *(getattr(row, f"{name}_{code}") or "" for name in fields)] for row in rows]
-    if not any(any(value[1:]) for value in values):
+    values = [[getattr(row, f"{name}_{code}") or "" for name in fields] for row in rows]
+    if not any(any(value) for value in values):
         return ""
     return json.dumps(values, ensure_ascii=False)
 
