@@ -7,6 +7,7 @@ here refuses a save: that stays the job of the edit-conflict guard (`core.admin.
 """
 
 import datetime
+import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -38,9 +39,11 @@ def own_presence(obj, user):
     return current(presences(obj)).filter(user=user).select_related("taken_over_by").first()
 
 
-def hold(obj, user):
-    """`user` has the item open for editing from now: a new presence, or the current one renewed."""
+def hold(obj, user, page=""):
+    """`user` has the item open for editing from now, on `page` (a new one when not given): a new
+    presence, or the current one renewed."""
     now = timezone.now()
+    page = page or uuid.uuid4().hex
     EditPresence.objects.filter(last_seen__lt=now - EXPIRES_AFTER).delete()
     content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
     with transaction.atomic():
@@ -48,19 +51,19 @@ def hold(obj, user):
             content_type=content_type,
             object_id=str(obj.pk),
             user=user,
-            defaults={"started": now, "last_seen": now},
+            defaults={"started": now, "last_seen": now, "page": page},
         )
         if not created:
             if presence.taken_over_by_id is not None or presence.last_seen < now - EXPIRES_AFTER:
                 presence.started = now
-            presence.last_seen = now
+            presence.last_seen, presence.page = now, page
             presence.taken_over_by = presence.taken_over_at = None
             presence.save()
     return presence
 
 
-def renew(obj, user):
-    """A heartbeat: the presence goes on unless it was taken over (then it is left as it is).
+def renew(obj, user, page=""):
+    """A heartbeat from `page`: the presence goes on unless it was taken over (then it is left as it is).
 
     Returns the presence, or None when it had ended and someone else holds the item now.
     """
@@ -70,7 +73,7 @@ def renew(obj, user):
             return presence
         if presence is None and holders(obj, user):
             return None
-        return hold(obj, user)
+        return hold(obj, user, page)
 
 
 def take_over(obj, user):
@@ -82,9 +85,13 @@ def take_over(obj, user):
         return hold(obj, user)
 
 
-def release(obj, user):
-    """`user` left the form or saved the item."""
-    presences(obj).filter(user=user).delete()
+def release(obj, user, page=None):
+    """`user` saved the item, or left `page`: the presence ends, unless a later page of theirs
+    (the same form reloaded, or saved and opened again) holds it now."""
+    rows = presences(obj).filter(user=user)
+    if page is not None:
+        rows = rows.filter(page=page)
+    rows.delete()
 
 
 def display_name(user):

@@ -376,6 +376,9 @@ class EditPresence(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     taken_over_at = models.DateTimeField(null=True, blank=True)
+    # The page (one load of the form) that holds the presence: a page left after its reload has
+    # replaced it releases nothing.
+    page = models.CharField(max_length=32, blank=True)
 
     class Meta:
         constraints = [

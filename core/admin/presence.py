@@ -7,6 +7,8 @@ shows before anyone types. The form of the person editing renews their presence 
 taken over. A save that would overwrite another's is still refused by `conflicts`.
 """
 
+import uuid
+
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
@@ -80,12 +82,15 @@ class EditPresenceAdmin:
                     "take_over_url": self.presence_url("take_over", object_id),
                 }
             else:
+                # A form sent back with errors holds the item again on its first heartbeat.
+                page = uuid.uuid4().hex
                 if request.method == "GET":
-                    edit_presence.hold(obj, request.user)
+                    page = edit_presence.hold(obj, request.user).page
                 extra_context["edit_presence"] = {
                     "heartbeat_url": self.presence_url("presence", object_id),
                     "release_url": self.presence_url("release", object_id),
                     "interval": edit_presence.HEARTBEAT_SECONDS,
+                    "page": page,
                 }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -106,9 +111,9 @@ class EditPresenceAdmin:
             edit_presence.release(obj, request.user)
 
     @staticmethod
-    def presence_state(obj, user):
+    def presence_state(obj, user, page):
         """What the heartbeat tells the form: still holding, sharing, held by another, or taken over."""
-        presence = edit_presence.renew(obj, user)
+        presence = edit_presence.renew(obj, user, page)
         if presence is None:
             others = edit_presence.holders(obj, user)
             notice = ngettext(
@@ -138,7 +143,8 @@ class EditPresenceAdmin:
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         obj = self.editable_object(request, object_id)
-        response = JsonResponse(self.presence_state(obj, request.user))
+        page = request.POST.get("page", "")[:32]
+        response = JsonResponse(self.presence_state(obj, request.user, page))
         response["Cache-Control"] = "no-store"
         return response
 
@@ -146,7 +152,8 @@ class EditPresenceAdmin:
         """Leaving the page (navigator.sendBeacon on pagehide): the presence ends at once."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        edit_presence.release(self.editable_object(request, object_id), request.user)
+        page = request.POST.get("page", "")[:32]
+        edit_presence.release(self.editable_object(request, object_id), request.user, page)
         return HttpResponse(status=204)
 
     def take_over_view(self, request, object_id):

@@ -22,6 +22,7 @@ class Migration(migrations.Migration):
                 ('started', models.DateTimeField()),
                 ('last_seen', models.DateTimeField(db_index=True)),
                 ('taken_over_at', models.DateTimeField(blank=True, null=True)),
+                ('page', models.CharField(blank=True, max_length=32)),
                 ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype')),
                 ('taken_over_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),

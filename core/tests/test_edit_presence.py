@@ -144,9 +144,19 @@ def test_saving_and_leaving_the_page_end_the_presence(item):
     with translation.override("en"):
         response = anna.post(url(item), form_data(open_form(anna, item), lead_en="Saved."))
     assert response.status_code == 302 and not EditPresence.objects.exists()
-    open_form(anna, item)
-    assert anna.post(url(item, "presence/release")).status_code == 204
+    page = open_form(anna, item).context["edit_presence"]["page"]
+    assert anna.post(url(item, "presence/release"), {"page": page}).status_code == 204
     assert not EditPresence.objects.exists()
+
+
+def test_a_page_left_after_its_reload_releases_nothing(item):
+    anna = editor("anna")
+    first = open_form(anna, item).context["edit_presence"]["page"]
+    second = open_form(anna, item).context["edit_presence"]["page"]
+    # The browser leaves the first page once the reloaded one has arrived.
+    assert anna.post(url(item, "presence/release"), {"page": first}).status_code == 204
+    assert EditPresence.objects.get().page == second != first
+    assert "Someone else is editing" in open_form(editor("petr"), item).content.decode()
 
 
 def test_the_presence_urls_take_only_csrf_protected_posts_from_people_who_may_change_the_item(item):

@@ -18,6 +18,7 @@
   function body() {
     const data = new FormData();
     data.append("csrfmiddlewaretoken", token.value);
+    data.append("page", marker.dataset.page);
     return data;
   }
 
