@@ -141,7 +141,6 @@ class PreviewAdmin:
         )
         response = TemplateResponse(request, "admin/preview.html", context, status=200 if valid else 400)
         add_never_cache_headers(response)
-        response["Cache-Control"] = "no-store, private"
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
 
@@ -151,12 +150,8 @@ class PreviewAdmin:
         pages = []
         for code in LANGUAGE_CODES:
             if not item.is_available_in(code):
-                missing = [str(item._meta.get_field(f).verbose_name) for f in item.required_translations]
-                missing = [
-                    name
-                    for f, name in zip(item.required_translations, missing, strict=True)
-                    if not item.column(f, code)
-                ]
+                empty = [name for name in item.required_translations if not item.column(name, code)]
+                missing = [str(item._meta.get_field(name).verbose_name) for name in empty]
                 pages.append((code, language_name(code), None, missing))
                 continue
             with translation.override(code):
