@@ -1,12 +1,15 @@
 """Two people on one item in Chromium: the second is told who is editing before typing, takes the
 item over, the first hears of it, and the first one's stale save is still refused."""
 
+import time
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 
 from core import edit_presence
+from core.models import EditPresence
 from news.models import NewsItem
 from testing.admin_support import sample_content
 
@@ -76,3 +79,18 @@ def test_a_take_over_is_shown_to_both_and_the_stale_save_is_still_refused(signed
     assert anna.locator("#id_lead_en").input_value().endswith("Anna was here.")
     assert NewsItem.objects.get(pk=item.pk).lead_en.endswith("Petr was here.")
     assert anna.errors == [] and petr.errors == []
+
+
+def test_leaving_the_form_ends_the_presence_at_once(signed_in, live_server):
+    item = sample_content()["newsitem"]
+    anna = signed_in("anna")
+    anna.goto(f"{live_server.url}/admin/news/newsitem/{item.pk}/change/")
+    assert list(EditPresence.objects.values_list("user__username", flat=True)) == ["anna"]
+    anna.get_by_role("link", name="News items").first.click()
+    anna.wait_for_url(f"{live_server.url}/admin/news/newsitem/")
+    for _attempt in range(50):
+        if not EditPresence.objects.exists():
+            break
+        time.sleep(0.1)
+    assert not EditPresence.objects.exists()
+    assert anna.errors == []
