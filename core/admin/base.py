@@ -1,5 +1,6 @@
 """The base admins of every content model: language tabs, the editor and image widgets, revisions,
-and the rules of roles, audit, edit conflicts and translation status put together."""
+and the rules of roles, audit, edit conflicts, the soft lock, the preview and translation status put
+together."""
 
 import datetime
 
