@@ -10,7 +10,8 @@ import datetime
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from .models import EditPresence
@@ -33,6 +34,13 @@ def holders(obj, user):
     """The other people who have the item open for editing now, first opened first."""
     rows = current(presences(obj)).filter(taken_over_by__isnull=True).exclude(user=user)
     return list(rows.select_related("user").order_by("started"))
+
+
+def editor_of(model, user):
+    """An expression for a queryset of `model`: who else (a user's id) has the row open for editing now."""
+    rows = current(EditPresence.objects.filter(content_type=ContentType.objects.get_for_model(model)))
+    rows = rows.filter(object_id=Cast(models.OuterRef("pk"), models.CharField()), taken_over_by__isnull=True)
+    return models.Subquery(rows.exclude(user=user).order_by("started").values("user")[:1])
 
 
 def own_presence(obj, user):

@@ -9,15 +9,18 @@ taken over. A save that would overwrite another's is still refused by `conflicts
 
 import uuid
 
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from core import edit_presence
 from core.edit_presence import display_name
@@ -44,7 +47,27 @@ def deny_editing(inline):
 
 
 class EditPresenceAdmin:
-    """ModelAdmin mixin: the change form's soft lock and its URLs."""
+    """ModelAdmin mixin: the change form's soft lock and its URLs, and the list's "being edited by"."""
+
+    def get_queryset(self, request):
+        """In the list, each item with the person who has it open for editing now, if someone else does."""
+        queryset = super().get_queryset(request)
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name == f"{self.opts.app_label}_{self.opts.model_name}_changelist":
+            queryset = queryset.annotate(edited_by_id=edit_presence.editor_of(self.model, request.user))
+        return queryset
+
+    def get_list_display(self, request):
+        return (*super().get_list_display(request), "being_edited")
+
+    @admin.display(description=gettext_lazy("being edited"))
+    def being_edited(self, obj):
+        """ "by anna": a marker for an item someone else is editing now."""
+        editor_id = getattr(obj, "edited_by_id", None)
+        if editor_id is None:
+            return ""
+        editor = get_user_model().objects.get(pk=editor_id)
+        return format_html('<span class="being-edited">{}</span>', _("by %(name)s") % {"name": display_name(editor)})
 
     def get_urls(self):
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"

@@ -171,3 +171,13 @@ def test_the_presence_urls_take_only_csrf_protected_posts_from_people_who_may_ch
         assert reader.post(url(item, action)).status_code == 403
     assert Client().post(url(item, "presence")).status_code == 302
     assert not EditPresence.objects.exists()
+
+
+def test_the_list_marks_an_item_someone_else_is_editing(item):
+    anna, petr = editor("anna"), editor("petr")
+    open_form(anna, item)
+    with translation.override("en"):
+        seen_by_petr = petr.get("/admin/news/newsitem/").content.decode()
+        seen_by_anna = anna.get("/admin/news/newsitem/").content.decode()
+    assert "Being edited" in seen_by_petr and '<span class="being-edited">by anna</span>' in seen_by_petr
+    assert "being-edited" not in seen_by_anna
