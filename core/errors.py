@@ -5,7 +5,9 @@ raised anywhere (a view, a template, the session or user read by a middleware) r
 `handler500` view while its exception is still being handled; no middleware could see them all.
 """
 
+import logging
 import sys
+import time
 
 import psycopg
 from django import db
@@ -21,6 +23,33 @@ RETRY_AFTER = 30
 # Refused or timed-out connections, statements cancelled by a timeout, connections the server
 # closed: Django's wrappers, and psycopg's own in case one escapes unwrapped.
 DATABASE_UNAVAILABLE = (db.OperationalError, db.InterfaceError, psycopg.OperationalError, psycopg.InterfaceError)
+
+
+class DatabaseOutageLogFilter(logging.Filter):
+    """On the `django.request` logger: during an outage, the first failed request's error is logged
+    with its traceback, then at most one a minute, instead of one per request.
+
+    Each 503 of an outage is otherwise an ERROR with the same traceback, hundreds a second under
+    load, which buries whatever else the log says. Other errors always pass.
+    """
+
+    interval = 60.0
+
+    def __init__(self, name=""):
+        super().__init__(name)
+        self.last_logged = None
+
+    def filter(self, record):
+        error = record.exc_info[1] if record.exc_info else None
+        if not isinstance(error, DATABASE_UNAVAILABLE):
+            return True
+        now = time.monotonic()
+        if self.last_logged is not None and now - self.last_logged < self.interval:
+            return False
+        self.last_logged = now
+        record.msg = f"{record.msg} (the database is unavailable; its next errors in %ds are not logged)"
+        record.args = (*record.args, int(self.interval))
+        return True
 
 
 def server_error(request):

@@ -123,18 +123,38 @@ def record_row_sources(obj, before):
     return sources != recorded
 
 
-def mark_up_to_date(obj, code):
-    """A translator checked the translation against today's English: it is no longer outdated."""
-    hashes = {
-        name: source_hash(getattr(obj, f"{name}_{SOURCE_LANGUAGE}"))
-        for name in tracked_fields(type(obj))
-        if getattr(obj, f"{name}_{code}") and getattr(obj, f"{name}_{SOURCE_LANGUAGE}")
-    }
-    for name in obj.translated_rows:
-        rows = list(getattr(obj, name).all())
-        if rows_text(rows, code) and rows_text(rows, SOURCE_LANGUAGE):
-            hashes[name] = source_hash(rows_text(rows, SOURCE_LANGUAGE))
+def mark_up_to_date(obj, code, fields=None):
+    """A translator checked the translation against today's English: it is no longer outdated.
+
+    `fields` limits this to some of the translated fields, or of the relations of translated rows
+    ("results"); by default it is the whole language.
+    """
+    rows = obj.translated_rows
+    names = tracked_fields(type(obj)) if fields is None else [name for name in fields if name not in rows]
+    relations = rows if fields is None else [name for name in fields if name in rows]
+    hashes = dict((obj.translation_sources or {}).get(code, {})) if fields is not None else {}
+    for name in names:
+        if getattr(obj, f"{name}_{code}") and getattr(obj, f"{name}_{SOURCE_LANGUAGE}"):
+            hashes[name] = source_hash(getattr(obj, f"{name}_{SOURCE_LANGUAGE}"))
+        else:
+            hashes.pop(name, None)
+    for name in relations:
+        translated = list(getattr(obj, name).all())
+        if rows_text(translated, code) and rows_text(translated, SOURCE_LANGUAGE):
+            hashes[name] = source_hash(rows_text(translated, SOURCE_LANGUAGE))
+        else:
+            hashes.pop(name, None)
     obj.translation_sources = {**(obj.translation_sources or {}), code: hashes}
+
+
+def source_text_when_translated(obj, code, name):
+    """The English text a field's translation was last confirmed against, found in the item's revisions
+    (the latest one whose English has the recorded hash), or None when no revision holds it."""
+    recorded = (obj.translation_sources or {}).get(code, {}).get(name)
+    if recorded is None:
+        return None
+    texts = obj.history.order_by("-history_date", "-pk").values_list(f"{name}_{SOURCE_LANGUAGE}", flat=True)
+    return next((text for text in texts.iterator() if text and source_hash(text) == recorded), None)
 
 
 def outdated_fields(obj, code):

@@ -16,6 +16,7 @@ from core.models import Status
 from core.translation_sources import record_row_sources, rows_snapshot
 
 from .audit import AUDIT_FIELDS, stamp, stamp_changed_rows, with_audit_fieldset
+from .compare import RevisionCompareMixin
 from .conflicts import EditConflictForm
 from .images import ImageAdminMixin
 from .presence import EditPresenceAdmin
@@ -24,6 +25,7 @@ from .revisions import RevisionsAdmin
 from .richtext import RichTextAdminMixin
 from .roles import RoleFormMixin, keep_stored_values, may_publish, readonly_for_role, without_readonly
 from .translations import MARK_UP_TO_DATE_ACTIONS, TranslationStateFilter, language_status, translation_state
+from .translator import TranslatorScreenMixin
 
 
 def in_every_language(*fields):
@@ -36,7 +38,14 @@ class ContentAdminForm(RoleFormMixin, EditConflictForm):
 
 
 class TranslatedContentAdmin(
-    EditPresenceAdmin, PreviewAdmin, RichTextAdminMixin, ImageAdminMixin, RevisionsAdmin, TabbedTranslationAdmin
+    EditPresenceAdmin,
+    PreviewAdmin,
+    RichTextAdminMixin,
+    ImageAdminMixin,
+    TranslatorScreenMixin,
+    RevisionCompareMixin,
+    RevisionsAdmin,
+    TabbedTranslationAdmin,
 ):
     """The base of every content model's admin."""
 

@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from core import translation_status
 from core.i18n import LANGUAGE_CODES, language_name
-from core.translation_status import State
+from core.translation_status import TARGET_LANGUAGES, State
+
+from .translator import translator_url
 
 
 def translation_dashboard(request):
@@ -29,7 +31,12 @@ def translation_dashboard(request):
                 "missing_url": f"{changelist}?translation={entry.code}-{State.MISSING}",
                 "outdated_url": f"{changelist}?translation={entry.code}-{State.OUTDATED}",
                 "items": [
-                    (state, obj, reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]))
+                    (
+                        state,
+                        obj,
+                        reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]),
+                        translator_url(obj, entry.code) if entry.code in TARGET_LANGUAGES else "",
+                    )
                     for state, objects in ((State.MISSING, entry.missing), (State.OUTDATED, entry.outdated))
                     for obj in objects
                 ],

@@ -1,42 +1,36 @@
 """Revisions in the admin: the history view's list of changes, and who may restore a revision."""
 
-import dataclasses
-import datetime
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.utils import formats, timezone
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from .compare import revision_columns
 from .roles import may_write_source
 
 
 class RevisionChanges(HistoricalRecordContextHelper):
-    """The changes the history view lists: times in Prague time, bookkeeping columns left out."""
-
-    bookkeeping = ("updated", "translation_sources")
+    """The changes the history view lists: one entry per field and language ("Body — Czech"), the text as
+    a reader sees it with the words inserted and removed marked; bookkeeping columns left out."""
 
     def context_for_delta_changes(self, delta):
-        hidden = (*self.bookkeeping, *getattr(self.model, "derived_fields", ()))
-        changes = [change for change in delta.changes if self.base_name(change.field) not in hidden]
-        return super().context_for_delta_changes(dataclasses.replace(delta, changes=changes))
-
-    def base_name(self, name):
-        """ "search_text_cs" -> "search_text": a language column's translated field."""
-        field = self.model._meta.get_field(name)
-        return getattr(field, "translated_field", field).name
-
-    def prepare_delta_change_value(self, change, value):
-        if isinstance(value, datetime.datetime):
-            return formats.localize(timezone.localtime(value))
-        return super().prepare_delta_change_value(change, value)
+        changed = {change.field: change for change in delta.changes}
+        return [
+            {
+                "field": column.label,
+                "diff": column.diff(changed[column.name].old, changed[column.name].new),
+                "rich": column.rich,
+            }
+            for column in revision_columns(self.model)
+            if column.name in changed and column.text(changed[column.name].old) != column.text(changed[column.name].new)
+        ]
 
 
 class RevisionsAdmin(SimpleHistoryAdmin):
     """simple-history's history view and restore form, with the site's list of changes."""
 
     object_history_template = "admin/revision_history.html"
+    object_history_list_template = "admin/revision_history_list.html"
 
     def get_historical_record_context_helper(self, request, historical_record):
         return RevisionChanges(self.model, historical_record)

@@ -3,6 +3,7 @@ and the list action that marks a translation as up to date with the English."""
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +41,16 @@ class TranslationStateFilter(admin.SimpleListFilter):
         return available.exclude(pk__in=outdated)
 
 
+def mark_translation_up_to_date(modeladmin, request, obj, code, fields=None):
+    """Save `obj` with its translation into `code` (or only `fields` of it) marked as up to date with
+    the English, as the signed-in user: the list actions and the translator screen both do it here."""
+    translation_status.mark_up_to_date(obj, code, fields)
+    stamp(obj, request.user)
+    obj.save()
+    named = f" ({', '.join(fields)})" if fields else ""
+    modeladmin.log_change(request, obj, f"Marked {code}{named} as up to date.")
+
+
 def mark_up_to_date_action(code):
     """A list action for one translation language: "the English changes need no new translation"."""
 
@@ -52,10 +63,7 @@ def mark_up_to_date_action(code):
     def action(modeladmin, request, queryset):
         outdated = [obj for obj in queryset if translation_status.outdated_fields(obj, code)]
         for obj in outdated:
-            translation_status.mark_up_to_date(obj, code)
-            stamp(obj, request.user)
-            obj.save()
-            modeladmin.log_change(request, obj, f"Marked {code} as up to date.")
+            mark_translation_up_to_date(modeladmin, request, obj, code)
         modeladmin.message_user(
             request, _("%(count)d items marked as up to date.") % {"count": len(outdated)}, messages.SUCCESS
         )
@@ -90,8 +98,18 @@ def translation_state(obj):
         note = fields and _("English changed in: %s") % fields
         if state == State.MISSING and obj.is_available_in(code) and rows:
             note = _("not filled in for every row of: %s") % rows
-        lines.append((language_name(code), state.label, note))
-    return format_html_join("", '<div class="translation-state">{}: {} {}</div>', lines)
+        lines.append((language_name(code), state.label, note, translator_link(obj, code)))
+    return format_html_join("", '<div class="translation-state">{}: {} {}{}</div>', lines)
+
+
+def translator_link(obj, code):
+    """A link to the translator screen of `obj` in a target language (none for the source language)."""
+    if code not in translation_status.TARGET_LANGUAGES:
+        return ""
+    opts = obj._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_translate", args=[obj.pk, code])
+    label = format_lazy(_("Translate into {language} side by side with the English"), language=language_name(code))
+    return format_html(' <a href="{}" class="translator-link">{}</a>', url, label)
 
 
 @admin.display(description=_("languages"))

@@ -255,10 +255,15 @@ SITEMAP_ITEMS_PER_PART = 250
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"database_outage": {"()": "core.errors.DatabaseOutageLogFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    # Says when Redis fails (WARNING) and when it answers again (INFO).
-    "loggers": {"core.cache": {"level": "INFO"}},
+    "loggers": {
+        # Says when Redis fails (WARNING) and when it answers again (INFO).
+        "core.cache": {"level": "INFO"},
+        # One error a minute while the database is unavailable, not one per request.
+        "django.request": {"filters": ["database_outage"]},
+    },
 }
 
 

@@ -23,7 +23,15 @@ function start(textarea) {
     return;
   }
   const config = JSON.parse(textarea.getAttribute(ATTRIBUTE) || "{}");
-  editor.createTextareaEditor(textarea, extensionsFrom(config));
+  const instance = editor.createTextareaEditor(textarea, extensionsFrom(config));
+  // The editable area is named by the textarea's label, as the textarea was.
+  const label = textarea.id && document.querySelector(`label[for="${textarea.id}"]`);
+  if (label) {
+    label.id ||= `${textarea.id}-label`;
+    instance.view.dom.setAttribute("aria-labelledby", label.id);
+  }
+  // Whoever replaces the textarea's text (the translator screen's "copy") asks the editor to show it.
+  textarea.addEventListener("iomcz:content-replaced", () => instance.commands.setContent(textarea.value));
 }
 
 editor.initializeEditors(start, `[${ATTRIBUTE}]`);
