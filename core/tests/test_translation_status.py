@@ -303,3 +303,15 @@ def test_marking_czech_up_to_date_clears_an_outdated_result(admin_client):
     admin_client.post("/admin/programmes/project/", {"action": "mark_cs_up_to_date", "_selected_action": [project.pk]})
     project = Project.objects.with_translated_rows().get(pk=project.pk)
     assert states(project) == {"en": State.COMPLETE, "cs": State.COMPLETE, "uk": State.OUTDATED}
+
+
+def test_marking_one_field_up_to_date_leaves_an_outdated_result_outdated(admin_client):
+    from core.translation_sources import mark_up_to_date
+
+    project = change_result(
+        admin_client, make_project_with_a_translated_result(admin_client), **{"results-0-label_en": "people went home"}
+    )
+    mark_up_to_date(project, "cs", ["title"])
+    assert outdated_fields(project, "cs") == ["results"]
+    mark_up_to_date(project, "cs", ["results"])
+    assert outdated_fields(project, "cs") == []
