@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 
+from core import edit_presence
 from news.models import NewsItem
 from testing.admin_support import sample_content
 
@@ -65,3 +66,40 @@ def test_a_czech_title_typed_but_not_saved_shows_in_the_public_page_at_each_widt
     assert NewsItem.objects.get(pk=item.pk).title_cs == item.title_cs
     assert page.locator("#id_title_cs").input_value() == "Neuložený český titulek"
     assert editor_context.errors == []
+
+
+AXE_SCRIPT = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+RUN_AXE = """async (selector) => {
+    const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+    const result = await axe.run(selector, {runOnly: {type: "tag", values: tags}, iframes: false});
+    return result.violations.map(v => `${v.id}: ${v.help} at ` +
+        v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "));
+}"""
+
+
+def test_the_preview_and_the_soft_locks_banner_pass_axe(chromium, live_server):
+    content = sample_content()
+    item = content["project"]
+    edit_presence.hold(item, User.objects.create_user("anna", first_name="Anna", last_name="Nováková"))
+    client = Client()
+    client.force_login(User.objects.create_superuser("editor", "editor@example.org", "x"))
+    context = chromium.new_context(viewport={"width": 1400, "height": 900}, locale="en", bypass_csp=True)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
+    try:
+        page = context.new_page()
+        page.goto(f"{live_server.url}/admin/programmes/project/{item.pk}/change/")
+        assert "Anna Nováková (opened it at" in page.locator("#edit-presence").inner_text()
+        page.add_script_tag(path=str(AXE_SCRIPT))
+        # The banner alone: the rest of the change form is not this test's.
+        banner = page.evaluate(RUN_AXE, "#edit-presence")
+        page.get_by_role("button", name="Take over and edit").click()
+        with context.expect_page() as opened:
+            page.get_by_role("button", name="Preview UK").click()
+        preview = opened.value
+        preview.wait_for_load_state()
+        assert preview.frame_locator("section[data-language=uk] iframe").locator("h1").inner_text() == item.title_uk
+        preview.add_script_tag(path=str(AXE_SCRIPT))
+        assert (banner, preview.evaluate(RUN_AXE, "#content")) == ([], [])
+    finally:
+        context.close()
