@@ -22,11 +22,12 @@ EXPIRES_AFTER = datetime.timedelta(minutes=2)
 
 def presences(obj):
     """The rows of an item's presence."""
-    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    content_type = ContentType.objects.get_for_model(obj)
     return EditPresence.objects.filter(content_type=content_type, object_id=str(obj.pk))
 
 
 def current(rows):
+    """The presences among `rows` that have not ended."""
     return rows.filter(last_seen__gte=timezone.now() - EXPIRES_AFTER)
 
 
@@ -43,17 +44,13 @@ def editor_of(model, user):
     return models.Subquery(rows.exclude(user=user).order_by("started").values("user")[:1])
 
 
-def own_presence(obj, user):
-    return current(presences(obj)).filter(user=user).select_related("taken_over_by").first()
-
-
 def hold(obj, user, page=""):
     """`user` has the item open for editing from now, on `page` (a new one when not given): a new
     presence, or the current one renewed."""
     now = timezone.now()
     page = page or uuid.uuid4().hex
     EditPresence.objects.filter(last_seen__lt=now - EXPIRES_AFTER).delete()
-    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    content_type = ContentType.objects.get_for_model(obj)
     with transaction.atomic():
         presence, created = EditPresence.objects.select_for_update().get_or_create(
             content_type=content_type,
