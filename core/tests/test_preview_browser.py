@@ -29,7 +29,7 @@ def editor_context(chromium, live_server):
     context.close()
 
 
-def test_a_czech_title_typed_but_not_saved_shows_in_the_public_page_at_each_width(editor_context, live_server):
+def test_a_czech_title_and_body_typed_but_not_saved_show_in_the_public_page_at_each_width(editor_context, live_server):
     item = sample_content()["newsitem"]
     page = editor_context.new_page()
     page.goto(f"{live_server.url}/admin/news/newsitem/{item.pk}/change/")
@@ -38,6 +38,10 @@ def test_a_czech_title_typed_but_not_saved_shows_in_the_public_page_at_each_widt
     page.locator("#id_title_cs").click()
     page.keyboard.press("Control+A")
     page.keyboard.type("Neuložený český titulek")
+    body_tabs = page.locator("div.ui-tabs", has=page.locator("textarea[name=body_en]"))
+    body_tabs.locator(".ui-tabs-nav a").nth(1).click()
+    page.locator(".prose-editor:has(textarea[name='body_cs']) [role=textbox].ProseMirror").click()
+    page.keyboard.type("Neuložený odstavec.")
 
     with editor_context.expect_page() as opened:
         page.get_by_role("button", name="Preview CS").click()
@@ -48,6 +52,7 @@ def test_a_czech_title_typed_but_not_saved_shows_in_the_public_page_at_each_widt
     assert frame.locator("h1").inner_text() == "Neuložený český titulek"
     assert frame.locator("html").get_attribute("lang") == "cs"
     assert "Náhled neuložených změn" in frame.locator(".preview-banner").inner_text()
+    assert frame.locator(".rich-text").inner_text() == "Neuložený odstavec."
     assert frame.locator("header.site-header").count() == 1
     # The site's own stylesheet applies inside the frame, under the admin page's policy.
     assert frame.locator("html").evaluate("html => html.ownerDocument.styleSheets[0].cssRules.length") > 10
@@ -63,7 +68,8 @@ def test_a_czech_title_typed_but_not_saved_shows_in_the_public_page_at_each_widt
     assert preview.locator("section[data-language=en]").is_visible()
     assert preview.frame_locator("section[data-language=en] iframe").locator("h1").inner_text() == item.title_en
 
-    assert NewsItem.objects.get(pk=item.pk).title_cs == item.title_cs
+    stored = NewsItem.objects.get(pk=item.pk)
+    assert (stored.title_cs, stored.body_cs) == (item.title_cs, item.body_cs)
     assert page.locator("#id_title_cs").input_value() == "Neuložený český titulek"
     assert editor_context.errors == []
 
