@@ -1,4 +1,4 @@
-"""The preview in Chromium: a Czech title typed in the Czech tab shows in the public page of a new
+"""The preview in Chromium: a Czech title and body typed in the Czech tabs show in the public page of a new
 tab, whose width buttons set the frame to a phone's, a tablet's or a desktop's width."""
 
 import pytest
