@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run setup install test test-deps lint messages clean prod-local prod-stop stack-deps deploy bench-deps bench-load
+.PHONY: run setup install test test-deps lint messages screenshots clean prod-local prod-stop stack-deps deploy bench-deps bench-load
 
 # A Debian package installed only when its command is missing: $(call apt-install,COMMAND,PACKAGE).
 apt-install = @command -v $(1) >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null)
@@ -81,6 +81,11 @@ lint:
 
 messages:
 	$(BIN)/python manage.py makemessages -l cs -l uk --ignore=.venv --no-obsolete
+
+# The admin screenshots of docs/admin.md (docs/img/), taken from a throwaway copy of the shipped content.
+screenshots: install
+	$(call apt-install,chromium,chromium)
+	$(BIN)/python docs/screenshots.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .prod-local

@@ -8,6 +8,7 @@ from django.utils import translation
 
 from testing.chromium import launched_chromium
 from testing.site_content import build_site
+from testing.smtp_server import ThrowawaySMTP
 
 # Test modules whose tests must all run on one xdist worker: the stack test starts its processes
 # once per run. (xdist's own `loadgroup` cannot rename test ids under pytest 9.2, so it groups
@@ -64,3 +65,16 @@ def chromium():
     """One Chromium per test module: Playwright's sync API runs one instance per thread at a time."""
     with launched_chromium() as browser:
         yield browser
+
+
+@pytest.fixture
+def smtp():
+    """A real SMTP server of the test's own that Django's e-mail goes to; `smtp.messages` holds
+    what it received."""
+    server = ThrowawaySMTP()
+    server.start()
+    try:
+        with server.settings():
+            yield server
+    finally:
+        server.stop()

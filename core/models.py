@@ -2,13 +2,16 @@
 "published", "visible to the public" and "who changed it" mean is written here once."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from .admin_preferences import DEFAULT_TIME_ZONE, validate_admin_time_zone
 from .i18n import LANGUAGE_CODES, language_name, translated_fields
+from .search import admin_search_text
 from .text import ascii_slug, sanitise_html
 from .translation_sources import record_sources
 
@@ -168,7 +171,8 @@ class TranslatedContent(models.Model):
     `derived_fields` the columns computed on save, which a revision never lists as a change;
     `translated_rows` the reverse relations to `TranslatedRow`s edited with the item, which count
     towards its translation status (but not towards its availability: a page leaves out a row
-    that is incomplete in its language).
+    that is incomplete in its language); `slug_url_name` the URL (taking a `slug`) of the item's
+    page, whose old addresses answer with a redirect when a slug changes (`core.slug_history`).
     """
 
     key = models.SlugField(
@@ -186,13 +190,15 @@ class TranslatedContent(models.Model):
         editable=False,
         help_text=_("Per language and field, a hash of the source-language text when that translation was saved."),
     )
+    admin_search_text = models.TextField(_("text for the admin's search"), blank=True, default="", editable=False)
 
     required_translations = ("title",)
     slug_source = "title"
     rich_text_fields = ()
     list_deferred = ()
-    derived_fields = ()
+    derived_fields = ("admin_search_text",)
     translated_rows = ()
+    slug_url_name = None
 
     objects = TranslatedQuerySet.as_manager()
 
@@ -207,9 +213,19 @@ class TranslatedContent(models.Model):
         return self.key or f"{type(self).__name__} {self.pk}"
 
     def save(self, *args, **kwargs):
+        from .slug_history import record_slug_changes
+
         self.normalise_translations()
         record_sources(self)
         super().save(*args, **kwargs)
+        self.slug_changes = record_slug_changes(self)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        """Remembers the slugs as stored, so that a save can tell which of them changed."""
+        obj = super().from_db(db, field_names, values)
+        obj.stored_slugs = {code: obj.__dict__.get(f"slug_{code}") for code in LANGUAGE_CODES}
+        return obj
 
     def column(self, field, code):
         return getattr(self, f"{field}_{code}", None)
@@ -246,6 +262,7 @@ class TranslatedContent(models.Model):
                     setattr(self, f"slug_{code}", ascii_slug(self.column(self.slug_source, code)) or None)
         if not self.key:
             self.key = self.make_key()
+        self.admin_search_text = admin_search_text(self)
 
     def make_key(self):
         for code in LANGUAGE_CODES:
@@ -356,6 +373,121 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return self.token
+
+
+class SlugRedirect(models.Model):
+    """An item's old address in one language, which answers 301 to the item's address now
+    (`core.slug_history`). It names the item, not the next address, so a chain of renames is
+    always one redirect."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES)
+    old_path = models.CharField(max_length=500, unique=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["content_type", "object_id"], name="slugredirect_item")]
+
+    def __str__(self):
+        return self.old_path
+
+
+class Stage(models.TextChoices):
+    """Where the pending work on an item stands in the hand-off between writers and publishers."""
+
+    DRAFT = "draft", _("draft")
+    REVIEW = "review", _("in review")
+    RETURNED = "returned", _("sent back")
+
+
+class Draft(models.Model):
+    """The pending work on one publishable item, at most one per item.
+
+    For an item that is published (live or scheduled), `state` holds its whole edited state
+    (`core.item_state`: fields in every language, inline rows, relations), which the public never
+    sees until a Publisher publishes it. For an item that was never published the item itself is
+    the draft and `state` is empty; the row then only says where it stands in review.
+    """
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveIntegerField()
+    state = models.JSONField(null=True, blank=True)
+    stage = models.CharField(max_length=10, choices=Stage.choices, default=Stage.DRAFT)
+    saved = models.DateTimeField()
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="draft_one_per_item")]
+
+    def __str__(self):
+        return f"{self.content_type} {self.object_id}: {self.stage}"
+
+
+class WorkflowEvent(models.Model):
+    """One step of an item's hand-off (saved as a draft, submitted, sent back, published…): who,
+    when and why, shown on the item's history page."""
+
+    class Action(models.TextChoices):
+        DRAFT_SAVED = "draft_saved", _("saved a draft")
+        RESTORED = "restored", _("restored a revision as a draft")
+        SUBMITTED = "submitted", _("submitted for review")
+        RETURNED = "returned", _("sent back")
+        PUBLISHED = "published", _("published")
+        SCHEDULED = "scheduled", _("scheduled")
+        DISCARDED = "discarded", _("discarded the draft")
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveIntegerField()
+    action = models.CharField(max_length=20, choices=Action.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    time = models.DateTimeField(default=timezone.now)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-time", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="workflowevent_item")]
+
+    def __str__(self):
+        return f"{self.get_action_display()} ({self.time:%Y-%m-%d %H:%M})"
+
+
+class AdminPreferences(models.Model):
+    """One admin user's own language and time zone for the admin (`core.admin_preferences`)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="admin_preferences", verbose_name=_("user")
+    )
+    language = models.CharField(
+        _("language of the admin"),
+        max_length=8,
+        blank=True,
+        choices=[(code, name) for code, name in settings.LANGUAGES],
+        help_text=_("Empty: the language your browser asks for."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=DEFAULT_TIME_ZONE,
+        # A validator, not choices: the list offered may grow without a migration.
+        validators=[validate_admin_time_zone],
+        help_text=_("The admin shows times, and you enter them, in this time zone."),
+    )
+
+    class Meta:
+        verbose_name = _("admin preferences")
+        verbose_name_plural = _("admin preferences")
+
+    def __str__(self):
+        return str(self.user)
 
 
 class EditPresence(models.Model):

@@ -8,7 +8,8 @@ import nh3
 from anyascii import anyascii
 from django.conf import settings
 from django.utils.html import strip_tags
-from django.utils.text import slugify
+
+from .transliteration import slug, transliterate
 
 RICH_TEXT_TAGS = {
     "p",
@@ -64,13 +65,17 @@ _TRANSLITERATION = _TransliterationTable()
 
 
 def to_ascii(text):
-    """anyascii(text), but fast on long texts: imports fold thousands of them."""
-    return text if text.isascii() else text.translate(_TRANSLITERATION)
+    """The text in ASCII: by the site's rule (`core.transliteration`: apostrophes dropped too), then
+    anyascii for the characters the rule leaves (other scripts, symbols), one character at a time."""
+    if text.isascii():
+        return text.replace("'", "").replace("`", "") if "'" in text or "`" in text else text
+    return transliterate(text).translate(_TRANSLITERATION)
 
 
 def ascii_slug(text, max_length=200):
-    """A readable ASCII slug for any language: Czech and Ukrainian are transliterated first."""
-    return slugify(to_ascii(text or ""))[:max_length].strip("-")
+    """A readable ASCII slug for any language, by the site's one rule (`core.transliteration.slug`),
+    which the admin's script applies in the browser too."""
+    return slug(text, max_length)
 
 
 # Built once: nh3.clean() converts the allow-lists on every call, which doubles its time.

@@ -79,7 +79,36 @@ class TranslatedDetailView(PageLanguagesMixin, DetailView):
             return self.model.objects.available_in(code)
         return self.model.objects.visible_in(code)
 
+    draft_of = None  # the item whose draft this page previews (`?preview=draft`), if any
+
     def get(self, request, *args, **kwargs):
+        """With `?preview=draft`, staff who may preview see the item's draft (a live item's newer
+        version, `core.workflow`), applied in a transaction that is rolled back once the page is
+        rendered: readers, feeds, the sitemap and the page cache never see it."""
+        if request.GET.get("preview") == "draft" and self.may_preview():
+            from .workflow import draft_applied
+
+            item = find_by_any_slug(self.model.objects.all(), kwargs["slug"])
+            if item is None:
+                raise Http404
+            self.draft_of = item
+            with draft_applied(item):
+                response = self.get_page(request, *args, **kwargs)
+                if hasattr(response, "render"):
+                    response.render()
+            add_never_cache_headers(response)
+            return response
+        return self.get_page(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        if self.draft_of is None:
+            return super().get_object(queryset)
+        try:
+            return (queryset or self.get_queryset()).get(pk=self.draft_of.pk)
+        except self.model.DoesNotExist as error:
+            raise Http404 from error
+
+    def get_page(self, request, *args, **kwargs):
         try:
             response = super().get(request, *args, **kwargs)
         except Http404:
@@ -98,7 +127,11 @@ class TranslatedDetailView(PageLanguagesMixin, DetailView):
         return PageLanguages(object_urls(self.object), fallbacks=view_urls(self.section_url_name))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=not self.object.is_live, **kwargs)
+        return super().get_context_data(
+            preview=not self.object.is_live or self.draft_of is not None,
+            preview_draft=self.draft_of is not None,
+            **kwargs,
+        )
 
     @classmethod
     def unsaved_page(cls, request, item, relations):

@@ -83,7 +83,7 @@ class Milestone(ImageContent, TranslatedContent, Publishable, ContentManageable)
 
     required_translations = ("title", "slug")
     rich_text_fields = ("body",)
-    list_deferred = ("body",)
+    list_deferred = ("body", "admin_search_text")
 
     objects = PublishableQuerySet.as_manager()
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import PublishableContentAdmin, TranslationStateFilter, in_every_language
+from core.admin import ModelTitles, PublishableContentAdmin, TranslationStateFilter
 
 from .models import NewsItem
 from .views import NewsDetailView
@@ -10,10 +10,17 @@ from .views import NewsDetailView
 @admin.register(NewsItem)
 class NewsItemAdmin(PublishableContentAdmin):
     preview_view = NewsDetailView
+    titles = ModelTitles(
+        add=_("Add news item"),
+        change=_("Change news item"),
+        view=_("View news item"),
+        select_to_change=_("Select news item to change"),
+        select_to_view=_("Select news item to view"),
+        delete=_("Delete news item"),
+    )
     list_display = ("__str__", "kind", "scope", "status", "published_at", "language_status")
     list_filter = ("status", "kind", "scope", "programmes", TranslationStateFilter)
     date_hierarchy = "published_at"
-    search_fields = (*in_every_language("title", "lead", "body"), "key")
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ("programmes", "projects")
     fieldsets = (

@@ -1,7 +1,9 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NewsConfig(AppConfig):
     name = "news"
+    verbose_name = _("News")
     # The site's content: the public cache and the editorial roles cover its models.
     content = True

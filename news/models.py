@@ -62,8 +62,9 @@ class NewsItem(ImageContent, TranslatedContent, Publishable, ContentManageable):
 
     required_translations = REQUIRED_TRANSLATIONS
     rich_text_fields = ("body",)
-    list_deferred = ("body", "search_text")
-    derived_fields = ("search_text",)
+    list_deferred = ("body", "search_text", "admin_search_text")
+    derived_fields = ("search_text", *TranslatedContent.derived_fields)
+    slug_url_name = "news:detail"
 
     objects = NewsItemQuerySet.as_manager()
 

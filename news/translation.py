@@ -10,4 +10,5 @@ class NewsItemTranslation(TranslationOptions):
 
 
 # Revisions are registered here, after the language columns exist, so each revision keeps every language.
-simple_history.register(NewsItem)
+# Its revisions keep its related programmes and projects too, so that restoring one brings them back.
+simple_history.register(NewsItem, m2m_fields=["programmes", "projects"])

@@ -2,12 +2,12 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import (
+    ModelTitles,
     PublishableContentAdmin,
     RoleStackedInline,
     RoleTabularInline,
     TranslatedContentAdmin,
     TranslationStateFilter,
-    in_every_language,
 )
 
 from .models import Organisation, Programme, Project, ProjectResult
@@ -18,9 +18,16 @@ DATES = ("started", "started_precision", "ended", "ended_precision")
 
 @admin.register(Organisation)
 class OrganisationAdmin(TranslatedContentAdmin):
+    titles = ModelTitles(
+        add=_("Add organisation"),
+        change=_("Change organisation"),
+        view=_("View organisation"),
+        select_to_change=_("Select organisation to change"),
+        select_to_view=_("Select organisation to view"),
+        delete=_("Delete organisation"),
+    )
     list_display = ("__str__", "kind", "country", "language_status")
     list_filter = ("kind", TranslationStateFilter)
-    search_fields = (*in_every_language("name", "short_name"), "key")
     fieldsets = ((None, {"fields": ("name", "short_name", "kind", "country", "website", "logo", "key")}),)
 
 
@@ -35,9 +42,16 @@ class ProjectInline(RoleStackedInline):
 @admin.register(Programme)
 class ProgrammeAdmin(PublishableContentAdmin):
     preview_view = ProgrammeDetailView
+    titles = ModelTitles(
+        add=_("Add programme"),
+        change=_("Change programme"),
+        view=_("View programme"),
+        select_to_change=_("Select programme to change"),
+        select_to_view=_("Select programme to view"),
+        delete=_("Delete programme"),
+    )
     list_display = ("__str__", "status", "published_at", "order", "language_status")
     list_filter = ("status", TranslationStateFilter)
-    search_fields = (*in_every_language("title", "summary", "body"), "key")
     prepopulated_fields = {"slug": ("title",)}
     inlines = (ProjectInline,)
     fieldsets = (
@@ -56,10 +70,17 @@ class ProjectResultInline(RoleTabularInline):
 @admin.register(Project)
 class ProjectAdmin(PublishableContentAdmin):
     preview_view = ProjectDetailView
+    titles = ModelTitles(
+        add=_("Add project"),
+        change=_("Change project"),
+        view=_("View project"),
+        select_to_change=_("Select project to change"),
+        select_to_view=_("Select project to view"),
+        delete=_("Delete project"),
+    )
     list_display = ("__str__", "programme", "status", "started", "ended", "language_status")
     list_filter = ("status", "programme", TranslationStateFilter)
     list_select_related = ("programme",)
-    search_fields = (*in_every_language("title", "summary", "body"), "code", "key")
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ("funders", "partners")
     inlines = (ProjectResultInline,)

@@ -59,7 +59,8 @@ class Programme(ImageContent, TranslatedContent, Publishable, Period, ContentMan
 
     required_translations = ("title", "slug", "summary")
     rich_text_fields = ("body",)
-    list_deferred = ("body",)
+    list_deferred = ("body", "admin_search_text")
+    slug_url_name = "programmes:programme-detail"
 
     objects = PublishableQuerySet.as_manager()
 
@@ -94,8 +95,9 @@ class Project(TranslatedContent, Publishable, Period, ContentManageable):
 
     required_translations = ("title", "slug", "summary")
     rich_text_fields = ("body",)
-    list_deferred = ("body",)
+    list_deferred = ("body", "admin_search_text")
     translated_rows = ("results",)
+    slug_url_name = "programmes:project-detail"
 
     objects = PublishableQuerySet.as_manager()
 

@@ -25,5 +25,7 @@ class ProjectResultTranslation(TranslationOptions):
 
 
 # Revisions are registered here, after the language columns exist, so each revision keeps every language.
-for model in (Organisation, Programme, Project, ProjectResult):
+# A project's revisions keep its funders and partners too, so that restoring one brings them back.
+for model in (Organisation, Programme, ProjectResult):
     simple_history.register(model)
+simple_history.register(Project, m2m_fields=["funders", "partners"])

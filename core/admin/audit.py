@@ -1,5 +1,6 @@
 """Who created and last changed an item: filled from the signed-in user and shown read-only."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 AUDIT_FIELDS = ("created", "created_by", "updated", "updated_by")
@@ -24,7 +25,7 @@ def with_audit_fieldset(fieldsets, obj):
     audit = {
         "fields": AUDIT_FIELDS,
         "classes": ("collapse",),
-        "description": _("Times are Europe/Prague time."),
+        "description": _("Times are in the time zone %(zone)s.") % {"zone": timezone.get_current_timezone_name()},
     }
     return [*fieldsets, (_("Created and changed"), audit)]
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import get_translation_fields
 
+from core import workflow
 from core.i18n import url_in_language
 from core.models import Status
 from core.translation_sources import record_row_sources, rows_snapshot
@@ -18,14 +19,19 @@ from core.translation_sources import record_row_sources, rows_snapshot
 from .audit import AUDIT_FIELDS, stamp, stamp_changed_rows, with_audit_fieldset
 from .compare import RevisionCompareMixin
 from .conflicts import EditConflictForm
+from .deletion import DeletionAdmin
 from .images import ImageAdminMixin
 from .presence import EditPresenceAdmin
 from .preview import PreviewAdmin
 from .revisions import RevisionsAdmin
 from .richtext import RichTextAdminMixin
 from .roles import RoleFormMixin, keep_stored_values, may_publish, readonly_for_role, without_readonly
+from .search import ContentSearchMixin
+from .slugs import SlugFollowsTitleForm, SlugRuleAdminMixin, tell_slug_changes
+from .titles import TitledAdmin
 from .translations import MARK_UP_TO_DATE_ACTIONS, TranslationStateFilter, language_status, translation_state
 from .translator import TranslatorScreenMixin
+from .workflow import WorkflowAdminMixin
 
 
 def in_every_language(*fields):
@@ -33,11 +39,15 @@ def in_every_language(*fields):
     return tuple(get_translation_fields(*fields))
 
 
-class ContentAdminForm(RoleFormMixin, EditConflictForm):
+class ContentAdminForm(RoleFormMixin, SlugFollowsTitleForm, EditConflictForm):
     pass
 
 
 class TranslatedContentAdmin(
+    TitledAdmin,
+    DeletionAdmin,
+    ContentSearchMixin,
+    SlugRuleAdminMixin,
     EditPresenceAdmin,
     PreviewAdmin,
     RichTextAdminMixin,
@@ -92,6 +102,14 @@ class TranslatedContentAdmin(
             initial[name] = value
         return initial
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "published_at":
+            # The model's help text names Prague; the admin's zone is each user's own.
+            kwargs["help_text"] = _(
+                "Time zone %(zone)s. A published item dated in the future goes live by itself at that time."
+            ) % {"zone": timezone.get_current_timezone_name()}
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def get_prepopulated_fields(self, request, obj=None):
         readonly = set(self.get_readonly_fields(request, obj))
         return without_readonly(super().get_prepopulated_fields(request, obj), readonly)
@@ -107,6 +125,7 @@ class TranslatedContentAdmin(
             keep_stored_values(obj, set(self.get_readonly_fields(request, obj)))
         stamp(obj, request.user)
         super().save_model(request, obj, form, change)
+        tell_slug_changes(self, request, form, obj)
 
     def save_related(self, request, form, formsets, change):
         """The rows saved with the item (a project's results) count as its source text: an English
@@ -132,8 +151,9 @@ class TranslatedContentAdmin(
         return url_in_language(obj, current if current in languages else languages[0])
 
 
-class PublishableContentAdmin(TranslatedContentAdmin):
-    """Content with a status and a publication time, and the Publisher's list actions."""
+class PublishableContentAdmin(WorkflowAdminMixin, TranslatedContentAdmin):
+    """Content with a status and a publication time, its drafts and hand-off (`workflow`), and the
+    Publisher's list actions."""
 
     actions = ("publish_now", "unpublish", *TranslatedContentAdmin.actions)
 
@@ -144,9 +164,9 @@ class PublishableContentAdmin(TranslatedContentAdmin):
     def publish_now(self, request, queryset):
         now = timezone.now()
         for obj in queryset:
-            obj.status = Status.PUBLISHED
-            obj.published_at = min(obj.published_at, now)
-            self.save_by_action(request, obj, _("Published."))
+            # A draft of a live item goes live with it (core.workflow), and the step is recorded.
+            workflow.publish(obj, request.user, when=min(obj.published_at, now))
+            self.log_change(request, obj, str(_("Published.")))
         self.message_user(request, _("Published %(count)d items.") % {"count": len(queryset)}, messages.SUCCESS)
 
     @admin.action(description=_("Unpublish the selected items (back to draft)"), permissions=["publish"])

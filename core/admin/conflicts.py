@@ -20,7 +20,23 @@ def saved_version(model, pk, lock=False):
     if lock and transaction.get_connection(router.db_for_write(model)).in_atomic_block:
         rows = rows.select_for_update(of=("self",))
     row = rows.values_list("updated", "updated_by__username").first()
-    return (row[0].isoformat(), row[1]) if row else ("", None)
+    if row is None:
+        return ("", None)
+    # An item with a draft (core.workflow) is edited as its draft: the draft's save is the version.
+    draft = draft_version(model, pk)
+    return (draft[0].isoformat(), draft[1]) if draft else (row[0].isoformat(), row[1])
+
+
+def draft_version(model, pk):
+    """When the item's draft was last saved, and by whom, or None if it has none."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from core.models import Draft, Publishable
+
+    if not issubclass(model, Publishable):
+        return None
+    drafts = Draft.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id=pk)
+    return drafts.filter(state__isnull=False).values_list("saved", "saved_by__username").first()
 
 
 class EditConflictForm(forms.ModelForm):
@@ -33,7 +49,7 @@ class EditConflictForm(forms.ModelForm):
     refused. A form that comes back without the time is refused too: it cannot show it is current.
     """
 
-    opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    opened_version = forms.CharField(label=_("version opened"), widget=forms.HiddenInput, required=False)
     # A preview of the form (core.admin.preview) saves nothing, so it has nothing to overwrite.
     check_conflicts = True
 
@@ -67,10 +83,14 @@ class EditConflictForm(forms.ModelForm):
         saved_at = timezone.localtime(datetime.datetime.fromisoformat(version))
         raise ValidationError(
             _(
-                "%(user)s saved this item at %(time)s (Europe/Prague time), after you opened it, so your "
+                "%(user)s saved this item at %(time)s (time zone %(zone)s), after you opened it, so your "
                 "changes were not saved. They are still in the form below: compare them with the item's "
                 "history, then save again to replace that version."
             ),
             code="edit_conflict",
-            params={"user": user or _("Someone else"), "time": saved_at.strftime("%Y-%m-%d %H:%M:%S")},
+            params={
+                "user": user or _("Someone else"),
+                "time": saved_at.strftime("%Y-%m-%d %H:%M:%S"),
+                "zone": timezone.get_current_timezone_name(),
+            },
         )

@@ -7,7 +7,22 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-CATALOGUES = {code: Path(settings.BASE_DIR, "locale", code, "LC_MESSAGES", "django.po") for code in ("cs", "uk")}
+# The project's catalogue (written by makemessages), and the libraries' strings that their own
+# catalogues lack (library_locale/, written by hand).
+PROJECT_CATALOGUES = {
+    f"locale/{code}/django": Path(settings.BASE_DIR, "locale", code, "LC_MESSAGES", "django.po")
+    for code in ("cs", "uk")
+}
+CATALOGUES = {
+    **PROJECT_CATALOGUES,
+    **{
+        f"library_locale/{code}/{domain}": Path(
+            settings.BASE_DIR, "library_locale", code, "LC_MESSAGES", f"{domain}.po"
+        )
+        for domain in ("django", "djangojs")
+        for code in ("cs", "uk")
+    },
+}
 KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?) (\".*\")$")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w+\}")
 
@@ -46,7 +61,7 @@ def translations(entry):
 def test_the_catalogue_declares_three_plural_forms(code):
     header = next(entry for entry in read_entries(CATALOGUES[code]) if entry["msgid"] == "")
     assert "Plural-Forms: nplurals=3;" in header["msgstr"]
-    assert f"Language: {code}\n" in header["msgstr"]
+    assert f"Language: {code.split('/')[1]}\n" in header["msgstr"]
 
 
 @pytest.mark.parametrize("code", CATALOGUES)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from core.tests.test_i18n_catalogues import CATALOGUES, read_entries
+from core.tests.test_i18n_catalogues import PROJECT_CATALOGUES, read_entries
 
 SOURCES = (
     "iomcz",
@@ -41,13 +41,13 @@ def extracted(tmp_path_factory):
         check=True,
         env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "iomcz.settings.test"},
     )
-    return {code: Path(copy, path.relative_to(settings.BASE_DIR)) for code, path in CATALOGUES.items()}
+    return {code: Path(copy, path.relative_to(settings.BASE_DIR)) for code, path in PROJECT_CATALOGUES.items()}
 
 
-@pytest.mark.parametrize("code", CATALOGUES)
+@pytest.mark.parametrize("code", PROJECT_CATALOGUES)
 def test_every_marked_string_is_in_the_catalogue(extracted, code):
     def msgids(path):
         return {(entry.get("msgctxt"), entry["msgid"]) for entry in read_entries(path)}
 
-    missing = msgids(extracted[code]) - msgids(CATALOGUES[code])
+    missing = msgids(extracted[code]) - msgids(PROJECT_CATALOGUES[code])
     assert not missing, f"run `make messages` and translate: {sorted(m for _, m in missing)}"

@@ -21,6 +21,8 @@ from core.translation_status import translated_models
 from history.models import Director
 from news.models import NewsItem
 from programmes.models import ProjectResult
+from core.search import admin_search_text
+from core.text import search_key
 
 models = [*translated_models(), ProjectResult]
 item = NewsItem.objects.get()
@@ -35,6 +37,10 @@ print(json.dumps({
     "editor": list(User.objects.get(username="editor-before").groups.values_list("name", flat=True)),
     "news_revisions": list(item.history.order_by("history_date").values_list("lead_en", flat=True)),
     "director_period": [str(Director.objects.get(key="alena-slamova").end)],
+    "admin_search_filled": sum(m.objects.exclude(admin_search_text="").count() for m in translated_models()),
+    "admin_search_stale": [d.key for m in translated_models() for d in m.objects.all()
+                           if d.admin_search_text != admin_search_text(d)],
+    "news_search_text": [item.search_text_uk, search_key(" ".join([item.title_uk, item.lead_uk, item.body_uk]))],
 }))
 """
 
@@ -92,3 +98,11 @@ def test_periods_read_the_same_after_the_move_to_one_abstract_period(migrated):
 def test_a_second_migrate_has_nothing_left_to_do(migrated):
     _before, _after, database = migrated
     assert "No migrations to apply." in run("migrate", "--no-input", database=database)
+
+
+def test_every_item_gets_the_folded_text_of_the_admins_search_and_news_is_folded_by_the_new_rule(migrated):
+    before, after, _database = migrated
+    assert after["admin_search_filled"] == sum(after["counts"].values()) - after["counts"]["programmes.ProjectResult"]
+    assert after["admin_search_stale"] == []
+    stored, folded_now = after["news_search_text"]
+    assert stored == folded_now

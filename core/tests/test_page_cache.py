@@ -24,7 +24,7 @@ from django.utils.cache import patch_cache_control
 
 import core.cache
 import iomcz.urls
-from core import page_cache
+from core import page_cache, workflow
 from core.i18n import LANGUAGE_CODES
 from core.models import Status
 from core.page_cache import language_neutral
@@ -419,7 +419,9 @@ def test_an_import_shows_on_the_next_request(client, site, views_run, tmp_path):
     assert "Imported in bulk" in client.get("/en/news/").content.decode()
 
 
-def test_restoring_a_revision_shows_on_the_next_request(client, admin_client, site, views_run):
+def test_a_restored_revision_is_a_draft_until_published_then_shows_on_the_next_request(
+    client, admin_client, admin_user, site, views_run
+):
     item = site["anniversary"]
     save_through_admin(admin_client, item, lead_en="A lead to be taken back.")
     first = item.history.earliest()
@@ -427,6 +429,8 @@ def test_restoring_a_revision_shows_on_the_next_request(client, admin_client, si
     url = f"/admin/news/newsitem/{item.pk}/history/{first.history_id}/"
     with translation.override("en"):
         assert admin_client.post(url, form_data(admin_client.get(url))).status_code == 302
+    assert "A lead to be taken back." in from_cache(client, item_url(item), views_run)
+    workflow.publish(item, admin_user)
     assert "Petr Čáp looks back." in client.get(item_url(item)).content.decode()
 
 

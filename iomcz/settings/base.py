@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_prose_editor",
     "simple_history",
-    "axes",
+    "core.apps.AxesConfig",
     "core",
     "programmes",
     "history",
@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above every middleware that adds headers to a page, so that a stored page holds them all.
     "core.page_cache.PageCacheMiddleware",
+    # Only ever acts on a 404, which the page cache never stores: an item's old address redirects.
+    "core.slug_history.SlugRedirectMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After the language is known, so that its 400 page is in the reader's language.
@@ -65,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The admin in each user's own language and time zone (after the user is known).
+    "core.admin_preferences.AdminPreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.security_headers.SiteCSPMiddleware",
@@ -185,7 +189,10 @@ LANGUAGES = [
     ("cs", _("Czech")),
     ("uk", _("Ukrainian")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own catalogue, then the libraries' strings that their own catalogues lack in Czech or
+# Ukrainian (library_locale/, edited by hand; makemessages writes only to the first). Both take
+# precedence over the apps' catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "library_locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Prague"
@@ -249,6 +256,15 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = "IOM Czechia"
+
+# The publishing workflow's e-mails (core.notifications): SMTP as configured by the environment.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "IOM Czechia editorial office <noreply@localhost>")
 # Items per sitemap part: at most 750 URLs in three languages, 0.4 to 0.7 MB with hreflang alternates.
 SITEMAP_ITEMS_PER_PART = 250
 

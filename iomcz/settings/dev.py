@@ -1,5 +1,7 @@
 """Local development: DEBUG on, an insecure fixed key, SQLite unless DATABASE_URL is set."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import env_bool
 
@@ -9,3 +11,5 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The workflow's e-mails are printed where `make run` runs rather than sent.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

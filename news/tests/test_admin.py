@@ -103,7 +103,7 @@ def test_the_change_form_shows_who_created_and_changed_the_item_in_prague_time(a
         response = admin_client.get(f"/admin/news/newsitem/{item.pk}/change/")
     audit = next(fieldset for fieldset in response.context["adminform"] if fieldset.name == "Created and changed")
     assert audit.classes == "collapse"
-    assert audit.description == "Times are Europe/Prague time."
+    assert audit.description == "Times are in the time zone Europe/Prague."
     html = response.content.decode()
     user_link = f'<div class="readonly"><a href="/admin/auth/user/{admin_user.pk}/change/">admin</a></div>'
     assert html.count(user_link) == 2

@@ -11,7 +11,7 @@ from programmes.models import Project
 def test_the_programmes_list_shows_programmes_available_in_its_language(client, site):
     with translation.override("uk"):
         html = client.get("/uk/prohramy/").content.decode()
-    assert 'href="/uk/prohramy/dobrovilne-povernennya/">Добровільне повернення</a>' in html
+    assert 'href="/uk/prohramy/dobrovilne-povernennia/">Добровільне повернення</a>' in html
     assert "Summer School" not in html
 
 

@@ -179,9 +179,13 @@ def test_a_change_on_server_a_is_on_the_first_request_to_server_b_and_through_ng
     changes |= {f"body_{code}": f"<p>{bodies[code]} {token}</p>" for code in LANGUAGES}
     change(editor, item_id, **changes)
 
+    # The slugs were made from the old titles, so they follow the new ones; the old addresses redirect.
+    moved = {code: url("news:detail", code, slug=slug) for code, slug in anniversary(stack)[1].items()}
     for server in READERS:
         for code in LANGUAGES:
-            page = read(stack, server, pages[code])
+            old = read(stack, server, pages[code])
+            assert (old.status, old.headers["Location"]) == (301, moved[code]), (server, code)
+            page = read(stack, server, moved[code])
             assert page.status == 200
             assert f"<h1>{titles[code]}</h1>" in page.text, (server, code)
             assert f"<p>{bodies[code]} {token}</p>" in page.text, (server, code)
