@@ -5,7 +5,8 @@ The change form's Preview buttons post the form, as it stands, to this admin's p
 tab. The data is checked by the same ModelForm and inline formsets a save uses; a form with errors
 shows them instead of a page. The item is built in memory and rendered by its public view and
 template (`TranslatedDetailView.unsaved_page`) inside a transaction that is rolled back, so nothing
-is ever saved. Each language's page is the `srcdoc` of a frame of the preview page, so it runs
+is ever saved; an item with a draft gets its draft applied first in that transaction, as the form
+was opened on it. Each language's page is the `srcdoc` of a frame of the preview page, so it runs
 under the admin's Content-Security-Policy, with no scripts of its own.
 """
 
@@ -21,6 +22,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import item_state, workflow
 from core.i18n import LANGUAGE_CODES, language_name
 from core.models import TranslatedRow
 
@@ -124,6 +126,11 @@ class PreviewAdmin:
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
         with transaction.atomic(using=router.db_for_write(self.model)):
+            draft = workflow.draft_of(obj)
+            if draft is not None and draft.state is not None:
+                # The form was opened on the item's draft (core.admin.workflow): its rows are the draft's.
+                item_state.apply(self.model._default_manager.get(pk=obj.pk), draft.state)
+                obj = self.get_object(request, unquote(object_id))
             form, formsets, valid = self.unsaved_form(request, obj)
             context = {"errors": [] if valid else form_errors(form, formsets)}
             if valid:

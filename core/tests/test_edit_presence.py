@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils import translation
 
 from core import edit_presence
-from core.models import EditPresence
+from core.models import EditPresence, Status
 from news.models import NewsItem
 from testing.admin_support import form_data, sample_content, user_in
 
@@ -17,7 +17,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def item():
-    return sample_content()["newsitem"]
+    """An item not yet published, which a save changes directly (a published one's save is a draft)."""
+    item = sample_content()["newsitem"]
+    NewsItem.objects.filter(pk=item.pk).update(status=Status.DRAFT)
+    return NewsItem.objects.get(pk=item.pk)
 
 
 def editor(name):
@@ -147,6 +150,16 @@ def test_saving_and_leaving_the_page_end_the_presence(item):
     page = open_form(anna, item).context["edit_presence"]["page"]
     assert anna.post(url(item, "presence/release"), {"page": page}).status_code == 204
     assert not EditPresence.objects.exists()
+
+
+def test_saving_a_draft_of_a_published_item_keeps_the_editor_on_the_form_and_the_presence(item):
+    NewsItem.objects.filter(pk=item.pk).update(status=Status.PUBLISHED)
+    anna = editor("anna")
+    with translation.override("en"):
+        response = anna.post(url(item), form_data(open_form(anna, item), lead_en="A draft."))
+    assert response.status_code == 302 and response["Location"] == url(item)
+    assert [p.user.username for p in EditPresence.objects.all()] == ["anna"]
+    assert NewsItem.objects.get(pk=item.pk).lead_en == "An anniversary."
 
 
 def test_a_page_left_after_its_reload_releases_nothing(item):

@@ -132,3 +132,17 @@ def test_the_change_form_offers_a_preview_per_language_that_opens_in_a_new_tab(a
     assert 'formtarget="_blank" formnovalidate name="_preview_language" value="cs"' in html
     assert ">Preview CS</button>" in html and ">Preview UK</button>" in html
     assert "_preview_language" not in director
+
+
+def test_a_published_items_draft_is_previewed_with_what_was_typed_on_it(content):
+    project = content["project"]
+    editor = Client()
+    editor.force_login(user_in("Editor"))
+    with translation.override("en"):
+        data = form_data(editor.get(change_url(project)), **{"results-0-label_uk": "осіб у чернетці"})
+        assert editor.post(change_url(project), data).status_code == 302
+    assert [r.label_uk for r in Project.objects.get(pk=project.pk).results.all()] == ["осіб повернулися"]
+    response = preview(editor, project, title_uk="Набраний заголовок")
+    ukrainian = page(response, "uk")
+    assert "<h1>Набраний заголовок</h1>" in ukrainian and "осіб у чернетці" in ukrainian
+    assert Project.objects.get(pk=project.pk).title_uk == "Проєкт повернення"
