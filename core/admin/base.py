@@ -102,14 +102,6 @@ class TranslatedContentAdmin(
             initial[name] = value
         return initial
 
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "published_at":
-            # The model's help text names Prague; the admin's zone is each user's own.
-            kwargs["help_text"] = _(
-                "Time zone %(zone)s. A published item dated in the future goes live by itself at that time."
-            ) % {"zone": timezone.get_current_timezone_name()}
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
-
     def get_prepopulated_fields(self, request, obj=None):
         readonly = set(self.get_readonly_fields(request, obj))
         return without_readonly(super().get_prepopulated_fields(request, obj), readonly)

@@ -35,7 +35,8 @@ def item_with_three_revisions(admin_client):
 def test_any_two_revisions_compare_field_by_field_and_language_by_language(admin_client, item_with_three_revisions):
     item, revisions = item_with_three_revisions
     html = admin_client.get(compare_url(item, revisions[0], revisions[3])).content.decode()
-    assert row_labels(html) == ["Title — English", "Lead — Czech", "Body — English"]
+    # The slug follows the changed title: it was the one made from the old title.
+    assert row_labels(html) == ["Title — English", "Slug — English", "Lead — Czech", "Body — English"]
     assert '<td class="diff-old"><p><del>Výročí</del>.</p></td>' in html
     assert '<td class="diff-new"><p><ins>Nový perex</ins>.</p></td>' in html
     assert "25 years <ins>of IOM </ins>in Czechia" in html
