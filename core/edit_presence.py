@@ -9,6 +9,7 @@ here refuses a save: that stays the job of the edit-conflict guard (`core.admin.
 import datetime
 import uuid
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models.functions import Cast
@@ -18,6 +19,11 @@ from .models import EditPresence
 
 HEARTBEAT_SECONDS = 30
 EXPIRES_AFTER = datetime.timedelta(minutes=2)
+
+
+def releases_on_leaving():
+    """Whether a form ends its presence when its page is left (the test settings turn it off: see there)."""
+    return getattr(settings, "EDIT_PRESENCE_RELEASE_ON_LEAVING", True)
 
 
 def presences(obj):

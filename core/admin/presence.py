@@ -39,6 +39,11 @@ def names_and_times(presences):
     )
 
 
+def post_only():
+    """405 to a GET of a URL that takes only POST, with a body, which Chromium shows as a page."""
+    return HttpResponseNotAllowed(["POST"], _("This address accepts only POST requests."))
+
+
 def deny_editing(inline):
     """An inline of a form opened read-only: its rows may be read, not changed, added or deleted."""
     for permission in ("has_change_permission", "has_add_permission", "has_delete_permission"):
@@ -111,7 +116,9 @@ class EditPresenceAdmin:
                     page = edit_presence.hold(obj, request.user).page
                 extra_context["edit_presence"] = {
                     "heartbeat_url": self.presence_url("presence", object_id),
-                    "release_url": self.presence_url("release", object_id),
+                    "release_url": self.presence_url("release", object_id)
+                    if edit_presence.releases_on_leaving()
+                    else "",
                     "interval": edit_presence.HEARTBEAT_SECONDS,
                     "page": page,
                 }
@@ -164,7 +171,7 @@ class EditPresenceAdmin:
     def presence_view(self, request, object_id):
         """The heartbeat (POST, CSRF-protected): renews the presence and says what changed."""
         if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
+            return post_only()
         obj = self.editable_object(request, object_id)
         page = request.POST.get("page", "")[:32]
         response = JsonResponse(self.presence_state(obj, request.user, page))
@@ -174,7 +181,7 @@ class EditPresenceAdmin:
     def release_view(self, request, object_id):
         """Leaving the page (navigator.sendBeacon on pagehide): the presence ends at once."""
         if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
+            return post_only()
         page = request.POST.get("page", "")[:32]
         edit_presence.release(self.editable_object(request, object_id), request.user, page)
         return HttpResponse(status=204)
@@ -182,6 +189,6 @@ class EditPresenceAdmin:
     def take_over_view(self, request, object_id):
         """The banner's "Take over": this user holds the item, the form opens for editing."""
         if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
+            return post_only()
         edit_presence.take_over(self.editable_object(request, object_id), request.user)
         return redirect(self.presence_url("change", object_id))

@@ -14,7 +14,7 @@ from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models, router, transaction
 from django.forms.formsets import all_valid
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import translation
@@ -25,6 +25,8 @@ from django.utils.translation import gettext_lazy
 from core import item_state, workflow
 from core.i18n import LANGUAGE_CODES, language_name
 from core.models import TranslatedRow
+
+from .presence import post_only
 
 WIDTHS = ((375, gettext_lazy("Phone")), (768, gettext_lazy("Tablet")), (1280, gettext_lazy("Desktop")))
 
@@ -119,7 +121,7 @@ class PreviewAdmin:
     def preview(self, request, object_id):
         """POST only (the CSRF check applies): the preview page, or the errors that stop it."""
         if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
+            return post_only()
         obj = self.get_object(request, unquote(object_id))
         if obj is None:
             raise Http404

@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from core import edit_presence
-from core.models import EditPresence
+from core.models import EditPresence, Status
 from news.models import NewsItem
 from testing.admin_support import sample_content
 
@@ -41,7 +41,9 @@ def signed_in(chromium, live_server):
 
 
 def test_a_take_over_is_shown_to_both_and_the_stale_save_is_still_refused(signed_in, live_server):
+    # Not yet published, so that a save writes the item itself (a published one's is a draft).
     item = sample_content()["newsitem"]
+    NewsItem.objects.filter(pk=item.pk).update(status=Status.DRAFT)
     url = f"{live_server.url}/admin/news/newsitem/{item.pk}/change/"
     anna, petr = signed_in("anna"), signed_in("petr")
 
@@ -81,7 +83,8 @@ def test_a_take_over_is_shown_to_both_and_the_stale_save_is_still_refused(signed
     assert anna.errors == [] and petr.errors == []
 
 
-def test_leaving_the_form_ends_the_presence_at_once(signed_in, live_server):
+def test_leaving_the_form_ends_the_presence_at_once(signed_in, live_server, settings):
+    settings.EDIT_PRESENCE_RELEASE_ON_LEAVING = True
     item = sample_content()["newsitem"]
     anna = signed_in("anna")
     anna.goto(f"{live_server.url}/admin/news/newsitem/{item.pk}/change/")

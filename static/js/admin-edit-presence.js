@@ -67,7 +67,9 @@
   timer = window.setInterval(beat, interval);
   window.addEventListener("pagehide", function () {
     window.clearInterval(timer);
-    navigator.sendBeacon(marker.dataset.releaseUrl, body());
+    if (marker.dataset.releaseUrl) {
+      navigator.sendBeacon(marker.dataset.releaseUrl, body());
+    }
   });
   window.addEventListener("pageshow", function (event) {
     // Back from the browser's page cache: the presence was released on leaving, so take it up again.
