@@ -81,6 +81,7 @@ lint:
 
 messages:
 	$(BIN)/python manage.py makemessages -l cs -l uk --ignore=.venv --no-obsolete
+	$(BIN)/python manage.py makemessages -d djangojs -l cs -l uk --ignore=.venv --ignore=node_modules --ignore=staticfiles --no-obsolete
 
 # The admin screenshots of docs/admin.md (docs/img/), taken from a throwaway copy of the shipped content.
 screenshots: install

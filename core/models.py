@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .admin_preferences import DEFAULT_TIME_ZONE, validate_admin_time_zone
 from .i18n import LANGUAGE_CODES, language_name, translated_fields
+from .images.focal import FocalPoint  # noqa: F401  (a model of this app, kept with the images)
 from .search import admin_search_text
 from .text import ascii_slug, sanitise_html
 from .translation_sources import record_sources

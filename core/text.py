@@ -29,11 +29,20 @@ RICH_TEXT_TAGS = {
     "figure",
     "figcaption",
     "img",
+    # Simple tables (pasted from Word or a web page, or made in the editor); cells may span.
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 RICH_TEXT_ATTRIBUTES = {
     "a": {"href", "title"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
+    "th": {"colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 EXTERNAL_LINK_REL = "noopener noreferrer"

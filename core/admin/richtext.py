@@ -1,7 +1,7 @@
 """The admin's WYSIWYG editor for rich-text fields (django-prose-editor, served by the site).
 
 The editor offers exactly the markup that `core.text.sanitise_html` keeps: headings,
-paragraphs, lists, links, emphasis, quotes and images. What it sends is sanitised again on
+paragraphs, lists, links, emphasis, quotes, images and simple tables. What it sends is sanitised again on
 save, so the editor is a convenience, never the safety net.
 """
 
@@ -9,6 +9,7 @@ import json
 
 from django import forms
 from django.forms import Script
+from django.urls import reverse
 from django_prose_editor.config import allowlist_from_extensions, expand_extensions
 
 EDITOR_EXTENSIONS = {
@@ -24,6 +25,10 @@ EDITOR_EXTENSIONS = {
     "Figure": True,
     "Caption": True,
     "Image": True,
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
 }
 EDITOR_ATTRIBUTE = "data-iomcz-richtext"
 
@@ -31,6 +36,16 @@ EDITOR_ATTRIBUTE = "data-iomcz-richtext"
 def editor_allowlist():
     """The tags and attributes the editor can produce, for checking against the sanitiser."""
     return allowlist_from_extensions(EDITOR_EXTENSIONS)
+
+
+def editor_config():
+    """The extensions the site's script starts the editor with: the package's defaults, less the
+    one that switches spell checking off, and the figure dialog's "Browse" opening the image
+    library (core.admin.library)."""
+    config = expand_extensions(EDITOR_EXTENSIONS)
+    config.pop("NoSpellCheck", None)
+    config["Figure"] = {"pickerUrl": reverse("admin:image-library")}
+    return config
 
 
 class RichTextWidget(forms.Textarea):
@@ -49,6 +64,7 @@ class RichTextWidget(forms.Textarea):
                     "django_prose_editor/material-icons.css",
                     "django_prose_editor/editor.css",
                     "django_prose_editor/overrides.css",
+                    "css/admin-editing.css",
                 ]
             },
             js=[Script("vendor/richtext.js", type="module")],
@@ -56,7 +72,7 @@ class RichTextWidget(forms.Textarea):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        config = json.dumps(expand_extensions(EDITOR_EXTENSIONS), separators=(",", ":"))
+        config = json.dumps(editor_config(), separators=(",", ":"))
         context["widget"]["attrs"][EDITOR_ATTRIBUTE] = config
         return context
 

@@ -1,11 +1,13 @@
 """The admin site of the editorial office: its name, and its own pages (the translation dashboard,
-the search over all content, the slug rule's script, each user's preferences) among its URLs."""
+the search over all content, the image library, the slug rule's script, each user's preferences)
+among its URLs."""
 
 from django.contrib import admin
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from .dashboard import translation_dashboard
+from .library import image_library
 from .preferences import preferences_view
 from .search import content_search
 from .slugs import slug_rule_script
@@ -24,7 +26,8 @@ class EditorialAdminSite(admin.AdminSite):
 
     def get_urls(self):
         dashboard = path("translations/", self.admin_view(translation_dashboard), name="translation-status")
+        library = path("images/", self.admin_view(image_library), name="image-library")
         slug_rule = path("slug-rule.js", slug_rule_script, name="slug-rule")
         search = path("search/", self.admin_view(content_search), name="content-search")
         preferences = path("preferences/", self.admin_view(preferences_view), name="preferences")
-        return [dashboard, slug_rule, search, preferences, *super().get_urls()]
+        return [dashboard, library, slug_rule, search, preferences, *super().get_urls()]

@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete
 
+from .focal import FocalPoint
 from .renditions import RENDITIONS_DIR, remove_renditions
 
 
@@ -46,11 +47,12 @@ def is_referenced(name, using="default"):
 
 
 def remove_unreferenced(storage, names, using="default"):
-    """Delete each of `names` that no row names any more, with its renditions."""
+    """Delete each of `names` that no row names any more, with its renditions and focal point."""
     for name in names:
         if name and not is_referenced(name, using):
             remove_renditions(storage, name)
             storage.delete(name)
+            FocalPoint.objects.using(using).filter(name=name).delete()
 
 
 def remove_after_commit(storage, names, using="default"):

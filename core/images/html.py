@@ -5,9 +5,18 @@ from django.utils.html import format_html
 from .renditions import renditions
 
 
-def picture_html(field_file, alt, sizes="100vw", css_class="", loading="lazy"):
-    """`<picture>` with a WebP `srcset`, a JPEG/PNG fallback `<img>` and its intrinsic size."""
-    found = renditions(field_file)
+def parse_ratio(text):
+    """(1, 1) from "1:1"; None for no crop."""
+    if not text:
+        return None
+    width, height = (int(part) for part in str(text).split(":"))
+    return width, height
+
+
+def picture_html(field_file, alt, sizes="100vw", css_class="", loading="lazy", crop=None):
+    """`<picture>` with a WebP `srcset`, a JPEG/PNG fallback `<img>` and its intrinsic size;
+    with `crop` ("1:1"), of the part of that shape around the image's focal point."""
+    found = renditions(field_file, parse_ratio(crop))
     if found is None:
         return ""
     storage = field_file.storage

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0004_slug_history"),
+        ("core", "0005_image_library"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -22,7 +22,7 @@ def locale_copy(tmp_path):
     """A compiled copy of the site's catalogues, to break one way or another."""
     copy = tmp_path / "locale"
     shutil.copytree(LOCALE, copy, ignore=shutil.ignore_patterns("*.mo"))
-    for source in copy.glob("*/LC_MESSAGES/django.po"):
+    for source in copy.glob("*/LC_MESSAGES/*.po"):
         subprocess.run(["msgfmt", "-o", source.with_suffix(".mo"), source], check=True)
     return copy
 

@@ -21,6 +21,8 @@ def test_the_sanitiser_keeps_the_markup_the_issue_names():
         "<ul><li>one</li></ul><ol><li>two</li></ol><blockquote><p>quote</p></blockquote>"
         '<figure><img src="/media/news/a.jpg" alt="A"><figcaption>Caption</figcaption></figure>'
         '<p><a href="/en/news/">internal</a></p>'
+        '<table><thead><tr><th colspan="2">City and phone</th></tr></thead>'
+        '<tbody><tr><td rowspan="2"><p>Praha</p></td><td>+420 1</td></tr><tr><td>+420 2</td></tr></tbody></table>'
     )
     assert sanitise_html(html) == html
 
@@ -31,7 +33,14 @@ def test_the_sanitiser_keeps_the_markup_the_issue_names():
         ("<h1>Title</h1>", "Title"),
         ("<h5>Small</h5>", "Small"),
         ('<p style="color:red" class="x">Text</p>', "<p>Text</p>"),
-        ("<table><tr><td>cell</td></tr></table>", "cell"),
+        (
+            '<table style="width:5cm"><tr><td class="x" width="302">cell</td></tr></table>',
+            "<table><tbody><tr><td>cell</td></tr></tbody></table>",
+        ),
+        (
+            "<table><caption>c</caption><colgroup><col></colgroup><tr><td>cell</td></tr></table>",
+            "<table>c<tbody><tr><td>cell</td></tr></tbody></table>",
+        ),
         ('<span onclick="x()">word</span>', "word"),
         ("<u>under</u><s>strike</s>", "understrike"),
     ],
@@ -108,3 +117,15 @@ def test_rich_text_fields_are_recognised_in_every_language_and_plain_ones_are_no
     fields = {f.name: f for f in NewsItem._meta.get_fields() if hasattr(f, "attname")}
     assert all(is_rich_text(fields[name]) for name in ("body", "body_en", "body_cs", "body_uk"))
     assert not any(is_rich_text(fields[name]) for name in ("lead", "lead_en", "title_uk"))
+
+
+def test_the_editor_leaves_spell_checking_on_and_browses_the_image_library():
+    config = json.loads(RichTextWidget().get_context("body_cs", "", {})["widget"]["attrs"][EDITOR_ATTRIBUTE])
+    assert "NoSpellCheck" not in config
+    assert config["Figure"] == {"pickerUrl": "/admin/images/"}
+    assert {"Table", "TableRow", "TableHeader", "TableCell"} <= set(config)
+
+
+def test_the_site_scripts_the_editor_imports_are_served_by_the_site():
+    for path in ["vendor/richtext-paste.js", "vendor/richtext-messages.js", "images/admin/dropdown.svg"]:
+        assert finders.find(path), path

@@ -1,58 +1,11 @@
 """The admin's rich-text editor in Chromium: it starts under the site's Content-Security-Policy
 with nothing from another host, and what an editor writes with it is what gets saved."""
 
-from urllib.parse import urlsplit
-
 import pytest
-from django.conf import settings
-from django.contrib.auth.models import User
-from django.test import Client
 
 from news.models import NewsItem
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WATCH = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
-});
-"""
-
-
-@pytest.fixture
-def admin_page(chromium, live_server):
-    """A signed-in superuser's tab; requests to other hosts are refused and collected."""
-    user = User.objects.create_superuser("editor", "editor@example.org", "x")
-    client = Client()
-    client.force_login(user)
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    context.add_init_script(WATCH)
-    host = urlsplit(live_server.url).netloc
-    page = context.new_page()
-    page.foreign, page.errors = [], []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
-
-    def only_this_site(route):
-        if urlsplit(route.request.url).netloc != host:
-            page.foreign.append(route.request.url)
-            route.abort()
-        else:
-            route.continue_()
-
-    context.route("**/*", only_this_site)
-    yield page
-    context.close()
 
 
 def test_the_editor_starts_on_every_rich_text_field_under_the_csp(admin_page, live_server):
