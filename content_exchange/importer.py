@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 
 from core.i18n import LANGUAGE_CODES, translated_fields
 from core.public_cache import content_changed
-from core.translation_sources import record_sources
+from core.translation_sources import record_row_sources, record_sources, rows_snapshot
 
 from .csvfile import read_csv_records
 from .errors import ContentError, FieldError
@@ -487,6 +487,9 @@ class Importer:
         if not touched:
             return
         model = spec.model._meta.get_field("results").related_model
+        # The rows' text before and after counts towards the items' translation status.
+        items = [planned.obj for planned in touched if planned.obj is not None]
+        before = {obj.pk: rows_snapshot(obj) for obj in items}
         model.objects.filter(project_id__in=[p.pk for p in touched]).delete()
         rows = []
         for planned in touched:
@@ -495,3 +498,5 @@ class Importer:
                 rows.append(row)
         model.objects.bulk_create(rows)
         model.history.bulk_history_create(rows, default_change_reason=IMPORTED)
+        recorded = [obj for obj in items if record_row_sources(obj, before[obj.pk])]
+        spec.model.objects.bulk_update(recorded, ["translation_sources"])

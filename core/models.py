@@ -489,3 +489,34 @@ class AdminPreferences(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class EditPresence(models.Model):
+    """Someone has an item's change form open for editing: one row per item and person, kept fresh
+    by the form's heartbeat and gone when they leave or save (`core.edit_presence`).
+
+    It lives in the database, not the cache, so that every app server sees it even while Redis is
+    down. `taken_over_by` is set when another person takes the item over, which the first person's
+    form learns on its next heartbeat.
+    """
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    started = models.DateTimeField()
+    last_seen = models.DateTimeField(db_index=True)
+    taken_over_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    taken_over_at = models.DateTimeField(null=True, blank=True)
+    # The page (one load of the form) that holds the presence: a page left after its reload has
+    # replaced it releases nothing.
+    page = models.CharField(max_length=32, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id", "user"], name="edit_presence_per_user")
+        ]
+
+    def __str__(self):
+        return f"{self.user} on {self.content_type_id}:{self.object_id}"

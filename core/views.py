@@ -1,7 +1,9 @@
 """What every public page shares: GET and HEAD only, page languages, an item page found by its slug."""
 
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
@@ -130,6 +132,25 @@ class TranslatedDetailView(PageLanguagesMixin, DetailView):
             preview_draft=self.draft_of is not None,
             **kwargs,
         )
+
+    @classmethod
+    def unsaved_page(cls, request, item, relations):
+        """The item's page in the active language, for an item built in memory from an admin form
+        that was not saved (the admin's preview): this view's own context and template.
+
+        The item's relations are read as this view reads them (its queryset's prefetches), then
+        `relations` ({name: objects}) stands in for those the form changed: its chosen funders, its
+        result rows as typed.
+        """
+        view = cls()
+        view.setup(request, slug=item.column("slug", translation.get_language()) or "")
+        item._prefetched_objects_cache = {}
+        prefetch_related_objects([item], *view.get_queryset()._prefetch_related_lookups)
+        for name, objects in relations.items():
+            item._prefetched_objects_cache[name] = objects
+        view.object = item
+        context = view.get_context_data(object=item, unsaved_preview=True)
+        return render_to_string(view.get_template_names(), context, request)
 
 
 def elsewhere_response(request, item, section_url_name):

@@ -4,10 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from core.admin import ModelTitles, PublishableContentAdmin, TranslationStateFilter
 
 from .models import NewsItem
+from .views import NewsDetailView
 
 
 @admin.register(NewsItem)
 class NewsItemAdmin(PublishableContentAdmin):
+    preview_view = NewsDetailView
     titles = ModelTitles(
         add=_("Add news item"),
         change=_("Change news item"),

@@ -11,6 +11,7 @@ from core.admin import (
 )
 
 from .models import Organisation, Programme, Project, ProjectResult
+from .views import ProgrammeDetailView, ProjectDetailView
 
 DATES = ("started", "started_precision", "ended", "ended_precision")
 
@@ -40,6 +41,7 @@ class ProjectInline(RoleStackedInline):
 
 @admin.register(Programme)
 class ProgrammeAdmin(PublishableContentAdmin):
+    preview_view = ProgrammeDetailView
     titles = ModelTitles(
         add=_("Add programme"),
         change=_("Change programme"),
@@ -67,6 +69,7 @@ class ProjectResultInline(RoleTabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(PublishableContentAdmin):
+    preview_view = ProjectDetailView
     titles = ModelTitles(
         add=_("Add project"),
         change=_("Change project"),

@@ -9,7 +9,9 @@ from django.utils import timezone
 
 from content_exchange.progress import ProgressBar
 from content_exchange.schema import specs
+from core.i18n import LANGUAGE_CODES
 from core.models import TranslatedContent
+from core.translation_sources import record_row_sources
 from history.models import Director, KeyFigure, Milestone
 from news.models import NewsItem
 from programmes.models import Organisation, Programme, Project
@@ -364,6 +366,8 @@ def test_imported_items_get_a_first_revision_and_their_translation_sources_as_a_
             saved = model.objects.get(pk=item.pk)
             saved.translation_sources = {}
             saved.save()
+            # As the admin's save of a new item with its rows (a project's results) records them.
+            record_row_sources(saved, {name: dict.fromkeys(LANGUAGE_CODES, "") for name in model.translated_rows})
             assert item.translation_sources == saved.translation_sources, item
     results = Project.objects.get(key="avrr-amif-2018").results.all()
     assert [result.history.count() for result in results] == [1, 1]
@@ -398,3 +402,19 @@ def test_a_period_whose_end_lies_within_the_start_year_imports(tmp_path):
     records[3].update({"started": "2018-05", "ended": "2018"})
     import_content(content_file(tmp_path, records))
     assert Project.objects.get(key="avrr-amif-2018").end.isoformat() == "2018"
+
+
+@pytest.mark.django_db
+def test_an_imported_change_of_a_results_english_label_leaves_its_translation_outdated(tmp_path):
+    from core.translation_status import State, outdated_fields, states
+
+    import_content(content_file(tmp_path, SAMPLE))
+    assert states(Project.objects.get())["cs"] == State.MISSING  # the second result has no Czech label
+    changed = json.loads(json.dumps(SAMPLE))
+    changed[3]["results"] = changed[3]["results"][:1]
+    import_content(content_file(tmp_path, changed))
+    assert states(Project.objects.get())["cs"] == State.COMPLETE
+    changed[3]["results"][0]["label"]["en"] = "assisted returns"
+    import_content(content_file(tmp_path, changed))
+    project = Project.objects.get()
+    assert (states(project)["cs"], outdated_fields(project, "cs")) == (State.OUTDATED, ["results"])

@@ -1,5 +1,6 @@
 """The admin of the site's content, one module per concern: `site` (the admin site and its URLs),
-`roles`, `audit`, `conflicts` (edit-conflict guard), `translations` (translation status), `revisions`,
+`roles`, `audit`, `conflicts` (edit-conflict guard), `presence` (who else is editing: the soft lock),
+`preview` (the unsaved form's public page), `translations` (translation status), `revisions`,
 `dashboard`, `images`, `richtext`, `titles` (page titles in every language), `preferences` (each
 user's language and time zone), `library_models` (the libraries' admins with their titles),
 `permission_names`, `deletion` (delete pages without link rows), and `base`, which puts them

@@ -1,5 +1,6 @@
 """The base admins of every content model: language tabs, the editor and image widgets, revisions,
-and the rules of roles, audit, edit conflicts and translation status put together."""
+and the rules of roles, audit, edit conflicts, the soft lock, the preview and translation status put
+together."""
 
 import datetime
 
@@ -13,12 +14,15 @@ from modeltranslation.utils import get_translation_fields
 from core import workflow
 from core.i18n import url_in_language
 from core.models import Status
+from core.translation_sources import record_row_sources, rows_snapshot
 
 from .audit import AUDIT_FIELDS, stamp, stamp_changed_rows, with_audit_fieldset
 from .compare import RevisionCompareMixin
 from .conflicts import EditConflictForm
 from .deletion import DeletionAdmin
 from .images import ImageAdminMixin
+from .presence import EditPresenceAdmin
+from .preview import PreviewAdmin
 from .revisions import RevisionsAdmin
 from .richtext import RichTextAdminMixin
 from .roles import RoleFormMixin, keep_stored_values, may_publish, readonly_for_role, without_readonly
@@ -44,6 +48,8 @@ class TranslatedContentAdmin(
     DeletionAdmin,
     ContentSearchMixin,
     SlugRuleAdminMixin,
+    EditPresenceAdmin,
+    PreviewAdmin,
     RichTextAdminMixin,
     ImageAdminMixin,
     TranslatorScreenMixin,
@@ -112,6 +118,15 @@ class TranslatedContentAdmin(
         stamp(obj, request.user)
         super().save_model(request, obj, form, change)
         tell_slug_changes(self, request, form, obj)
+
+    def save_related(self, request, form, formsets, change):
+        """The rows saved with the item (a project's results) count as its source text: an English
+        change of a row leaves the item's other languages outdated (`record_row_sources`)."""
+        obj = form.instance
+        before = rows_snapshot(obj)
+        super().save_related(request, form, formsets, change)
+        if before and record_row_sources(obj, before):
+            type(obj)._default_manager.filter(pk=obj.pk).update(translation_sources=obj.translation_sources)
 
     def save_formset(self, request, form, formset, change):
         stamp_changed_rows(formset, request.user)

@@ -50,6 +50,8 @@ class EditConflictForm(forms.ModelForm):
     """
 
     opened_version = forms.CharField(label=_("version opened"), widget=forms.HiddenInput, required=False)
+    # A preview of the form (core.admin.preview) saves nothing, so it has nothing to overwrite.
+    check_conflicts = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,7 +60,7 @@ class EditConflictForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if self.instance.pk is None:
+        if self.instance.pk is None or not self.check_conflicts:
             return cleaned_data
         opened = cleaned_data.get("opened_version")
         version, user = saved_version(type(self.instance), self.instance.pk, lock=True)

@@ -75,15 +75,21 @@ def mark_up_to_date_action(code):
 MARK_UP_TO_DATE_ACTIONS = tuple(mark_up_to_date_action(code) for code in translation_status.TARGET_LANGUAGES)
 
 
+def field_label(obj, name):
+    """A field's name as the form shows it; the rows of a relation (results) by their plural name."""
+    field = obj._meta.get_field(name)
+    if field.one_to_many:
+        return str(field.related_model._meta.verbose_name_plural)
+    return str(field.verbose_name)
+
+
 @admin.display(description=_("per language"))
 def translation_state(obj):
     """Each language's state, naming the fields whose English source changed since they were translated,
     or the rows (a project's results) that keep an otherwise filled-in translation missing."""
     lines = []
     for code, state in translation_status.states(obj).items():
-        fields = ", ".join(
-            str(obj._meta.get_field(name).verbose_name) for name in translation_status.outdated_fields(obj, code)
-        )
+        fields = ", ".join(field_label(obj, name) for name in translation_status.outdated_fields(obj, code))
         rows = ", ".join(
             str(obj._meta.get_field(name).related_model._meta.verbose_name_plural)
             for name in obj.translated_rows

@@ -130,6 +130,8 @@ def test_the_later_of_two_overlapping_saves_is_refused_and_keeps_its_text(admin_
     other.force_login(django_user_model.objects.create_superuser("jana", password="x"))
     with translation.override("en"):
         mine = form_data(admin_client.get(change_url(item)), lead_en="My lead.")
+        # Jana opens the form while it is held (the soft lock), so she takes the item over first.
+        other.post(f"/admin/news/newsitem/{item.pk}/take-over/")
         theirs = form_data(other.get(change_url(item)), lead_en="Their lead.")
         assert other.post(change_url(item), theirs).status_code == 302
         refused = admin_client.post(change_url(item), mine)

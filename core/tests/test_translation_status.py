@@ -7,7 +7,7 @@ from django.utils import translation
 from core.translation_status import State, outdated_fields, report, states
 from news.models import NewsItem
 from programmes.models import Organisation, Programme, Project, ProjectResult
-from testing.admin_support import user_in
+from testing.admin_support import form_data, user_in
 
 pytestmark = pytest.mark.django_db
 
@@ -227,3 +227,91 @@ def test_the_report_the_admin_and_the_command_agree_on_a_result_without_a_czech_
     out = io.StringIO()
     call_command("translation_status", "--language", "cs", stdout=out)
     assert "cs missing: programmes.project returns" in out.getvalue().splitlines()
+
+
+def make_project_with_a_translated_result(admin_client):
+    """A project and its result added through the admin, in English and Czech."""
+    project = make_project_with_an_english_only_result()
+    project.results.all().delete()
+    url = f"/admin/programmes/project/{project.pk}/change/"
+    data = form_data(
+        admin_client.get(url),
+        **{
+            "results-TOTAL_FORMS": "1",
+            "results-0-label_en": "people returned",
+            "results-0-label_cs": "lidí se vrátilo",
+            "results-0-label_uk": "осіб повернулися",
+            "results-0-value": "800",
+            "results-0-order": "0",
+        },
+    )
+    assert admin_client.post(url, data).status_code == 302
+    return Project.objects.get(pk=project.pk)
+
+
+def change_result(admin_client, project, **changes):
+    url = f"/admin/programmes/project/{project.pk}/change/"
+    response = admin_client.post(url, form_data(admin_client.get(url), **changes))
+    assert response.status_code == 302, response.context["errors"]
+    return Project.objects.with_translated_rows().get(pk=project.pk)
+
+
+def test_a_result_added_with_its_translations_leaves_the_project_complete(admin_client):
+    project = make_project_with_a_translated_result(admin_client)
+    assert states(project) == {"en": State.COMPLETE, "cs": State.COMPLETE, "uk": State.COMPLETE}
+
+
+def test_changing_a_results_english_label_makes_the_projects_translations_outdated(admin_client):
+    project = change_result(
+        admin_client, make_project_with_a_translated_result(admin_client), **{"results-0-label_en": "people went home"}
+    )
+    assert states(project) == {"en": State.COMPLETE, "cs": State.OUTDATED, "uk": State.OUTDATED}
+    assert outdated_fields(project, "cs") == ["results"]
+    with translation.override("en"):
+        change = admin_client.get(f"/admin/programmes/project/{project.pk}/change/").content.decode()
+        outdated = admin_client.get("/admin/programmes/project/", {"translation": "cs-outdated"})
+    assert "Czech: outdated English changed in: results" in change
+    assert list(outdated.context["cl"].queryset) == [project]
+
+
+def test_a_results_english_change_counts_even_when_no_source_was_noted_for_the_rows(admin_client):
+    project = make_project_with_a_translated_result(admin_client)
+    Project.objects.filter(pk=project.pk).update(translation_sources={})
+    project = change_result(admin_client, project, **{"results-0-label_en": "people went home"})
+    assert outdated_fields(project, "cs") == ["results"]
+
+
+def test_translating_the_changed_result_brings_only_that_language_up_to_date(admin_client):
+    project = change_result(
+        admin_client, make_project_with_a_translated_result(admin_client), **{"results-0-label_en": "people went home"}
+    )
+    project = change_result(admin_client, project, **{"results-0-label_cs": "lidí odjelo domů"})
+    assert states(project) == {"en": State.COMPLETE, "cs": State.COMPLETE, "uk": State.OUTDATED}
+
+
+def test_changing_only_a_results_value_or_order_leaves_the_translations_complete(admin_client):
+    project = change_result(
+        admin_client, make_project_with_a_translated_result(admin_client), **{"results-0-value": "900"}
+    )
+    assert states(project) == {"en": State.COMPLETE, "cs": State.COMPLETE, "uk": State.COMPLETE}
+
+
+def test_marking_czech_up_to_date_clears_an_outdated_result(admin_client):
+    project = change_result(
+        admin_client, make_project_with_a_translated_result(admin_client), **{"results-0-label_en": "people went home"}
+    )
+    admin_client.post("/admin/programmes/project/", {"action": "mark_cs_up_to_date", "_selected_action": [project.pk]})
+    project = Project.objects.with_translated_rows().get(pk=project.pk)
+    assert states(project) == {"en": State.COMPLETE, "cs": State.COMPLETE, "uk": State.OUTDATED}
+
+
+def test_marking_one_field_up_to_date_leaves_an_outdated_result_outdated(admin_client):
+    from core.translation_sources import mark_up_to_date
+
+    project = change_result(
+        admin_client, make_project_with_a_translated_result(admin_client), **{"results-0-label_en": "people went home"}
+    )
+    mark_up_to_date(project, "cs", ["title"])
+    assert outdated_fields(project, "cs") == ["results"]
+    mark_up_to_date(project, "cs", ["results"])
+    assert outdated_fields(project, "cs") == []

@@ -133,6 +133,8 @@ def test_of_two_editors_drafting_one_live_item_the_later_save_is_refused(client)
     with translation.override("en"):
         stale = form_data(client.get(change_url(item)), lead_en="Second's text.")
     client.force_login(User.objects.get(username="first"))
+    # Second has the item open (the soft lock): first takes it over to get a form to edit.
+    client.post(f"/admin/news/newsitem/{item.pk}/take-over/")
     save(client, item, lead_en="First's text.")
     client.force_login(User.objects.get(username="second"))
     with translation.override("en"):
