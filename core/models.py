@@ -517,6 +517,13 @@ class EditPresence(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["content_type", "object_id", "user"], name="edit_presence_per_user")
         ]
+        verbose_name = _("item open for editing")
+        verbose_name_plural = _("items open for editing")
 
     def __str__(self):
-        return f"{self.user} on {self.content_type_id}:{self.object_id}"
+        # Shown where Django lists what goes with a deleted user.
+        return _("%(user)s is editing %(kind)s %(id)s") % {
+            "user": self.user,
+            "kind": self.content_type.name,
+            "id": self.object_id,
+        }

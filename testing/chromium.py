@@ -2,6 +2,7 @@
 
 import os
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -31,3 +32,23 @@ def launched_chromium():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def watched_page(context, site_url):
+    """A new tab of `context` that refuses requests to hosts other than `site_url`'s and notes them
+    in `page.foreign`, and notes the page's script errors and console errors in `page.errors`."""
+    host = urlsplit(site_url).netloc
+    page = context.new_page()
+    page.foreign, page.errors = [], []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+
+    def only_this_site(route):
+        if urlsplit(route.request.url).netloc != host:
+            page.foreign.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    context.route("**/*", only_this_site)
+    return page

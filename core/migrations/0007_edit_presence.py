@@ -29,6 +29,8 @@ class Migration(migrations.Migration):
             ],
             options={
                 'constraints': [models.UniqueConstraint(fields=('content_type', 'object_id', 'user'), name='edit_presence_per_user')],
+                'verbose_name': 'item open for editing',
+                'verbose_name_plural': 'items open for editing',
             },
         ),
     ]

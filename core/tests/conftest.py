@@ -1,12 +1,12 @@
 """Fixtures of the core tests."""
 
-from urllib.parse import urlsplit
-
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.test import Client
+
+from testing.chromium import watched_page
 
 
 @pytest.fixture
@@ -43,19 +43,6 @@ def admin_page(chromium, live_server):
         ]
     )
     context.add_init_script(WATCH)
-    host = urlsplit(live_server.url).netloc
-    page = context.new_page()
-    page.foreign, page.errors = [], []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
-
-    def only_this_site(route):
-        if urlsplit(route.request.url).netloc != host:
-            page.foreign.append(route.request.url)
-            route.abort()
-        else:
-            route.continue_()
-
-    context.route("**/*", only_this_site)
+    page = watched_page(context, live_server.url)
     yield page
     context.close()

@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from core.translation_status import State, states
 from news.models import NewsItem
 from testing.admin_support import user_in
+from testing.chromium import watched_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -51,20 +52,7 @@ def open_as(chromium, live_server):
     def open_as(username, bypass_csp=False):
         context = chromium.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=bypass_csp)
         contexts.append(context)
-        host = urlsplit(live_server.url).netloc
-        page = context.new_page()
-        page.foreign, page.errors = [], []
-        page.on("pageerror", lambda error: page.errors.append(str(error)))
-        page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
-
-        def only_this_site(route):
-            if urlsplit(route.request.url).netloc != host:
-                page.foreign.append(route.request.url)
-                route.abort()
-            else:
-                route.continue_()
-
-        context.route("**/*", only_this_site)
+        page = watched_page(context, live_server.url)
         page.goto(f"{live_server.url}/admin/login/")
         page.locator("#id_username").click()
         page.keyboard.type(username)
