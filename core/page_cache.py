@@ -211,7 +211,8 @@ class PageCacheMiddleware:
         key = page_key(request)
         now = timezone.now()
         try:
-            state = read_state()
+            # Read by `core.scheduled_drafts` above, after publishing the drafts that were due.
+            state = getattr(request, "content_state", None) or read_state()
         except (OperationalError, InterfaceError):
             return self.without_database(request, key)
         with request_state(state):
