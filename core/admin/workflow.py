@@ -209,6 +209,15 @@ class WorkflowAdminMixin:
                 transaction.savepoint_rollback(savepoint, using=using)
                 if saved is not None:
                     self._keep(request, saved, captured)
+                    if state.unscheduled:
+                        self.message_user(
+                            request,
+                            _(
+                                "Its scheduled publication was cancelled and the draft is back in review: "
+                                "a Publisher must publish or schedule it again."
+                            ),
+                            messages.WARNING,
+                        )
                 return response
             transaction.savepoint_commit(savepoint, using=using)
             if draft is not None and draft.state is not None:
@@ -269,11 +278,7 @@ class WorkflowAdminMixin:
                 message = _(
                     "Draft saved. Readers still see the live version; submit the draft for review or publish it."
                 )
-            if state.unscheduled:
-                message = _(
-                    "Draft saved. Its scheduled publication was cancelled and the draft is back in review: "
-                    "a Publisher must publish or schedule it again."
-                )
+
         return super().message_user(request, message, level, *args, **kwargs)
 
     def response_change(self, request, obj):
