@@ -21,12 +21,14 @@ class ScheduledDraftsMiddleware:
 
     def __call__(self, request):
         now = timezone.now()
+        request.content_state = request.content_state_failure = None
         try:
             state = read_state(due_at=now)
             if state.drafts_due:
                 publish_due(now)
                 state = read_state()
-        except (OperationalError, InterfaceError):
-            state = None
-        request.content_state = state
+            request.content_state = state
+        except (OperationalError, InterfaceError) as error:
+            # The page cache serves its stored copy without trying the database a second time.
+            request.content_state_failure = error
         return self.get_response(request)
