@@ -3,8 +3,10 @@ by the first request after that time (no cron), once, and cancelled by a change 
 make."""
 
 import datetime
+import threading
 
 import pytest
+from django.db import connection
 from django.utils import translation
 
 from core import item_state, workflow
@@ -147,3 +149,32 @@ def test_scheduling_needs_a_draft(client):
         )
     assert "There is no draft to schedule" in response.content.decode()
     assert not Draft.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_requests_at_the_same_moment_publish_a_due_draft_once():
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers itself; the row locks are PostgreSQL's")
+    item = sample_content()["newsitem"]
+    publisher = user_in("Publisher")
+    state = item_state.capture(item)
+    state["fields"]["lead_en"] = "Later."
+    workflow.save_draft(item, state, publisher, publisher=True)
+    workflow.publish(item, publisher, when=DUE)
+    start = threading.Barrier(2)
+    published = []
+
+    def request():
+        start.wait()
+        try:
+            published.append(workflow.publish_due(DUE))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=request) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(published) == [0, 1] and on_time(item).count() == 1
+    assert NewsItem.objects.get(pk=item.pk).lead_en == "Later."
