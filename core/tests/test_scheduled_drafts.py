@@ -178,3 +178,18 @@ def test_two_requests_at_the_same_moment_publish_a_due_draft_once():
         thread.join()
     assert sorted(published) == [0, 1] and on_time(item).count() == 1
     assert NewsItem.objects.get(pk=item.pk).lead_en == "Later."
+
+
+def test_a_draft_that_cannot_be_applied_is_logged_and_the_site_keeps_answering(client, monkeypatch, caplog):
+    item = scheduled_draft(client)
+    client.logout()
+
+    def broken(*args, **kwargs):
+        raise ValueError("a field the draft names is gone")
+
+    monkeypatch.setattr(item_state, "apply", broken)
+    move_clock_to(monkeypatch, DUE + datetime.timedelta(seconds=1))
+    response = client.get(item.get_absolute_url())
+    assert response.status_code == 200 and "An anniversary." in response.content.decode()
+    assert workflow.draft_of(item).publish_at == DUE and not on_time(item).exists()
+    assert "could not be published" in caplog.text
