@@ -423,6 +423,9 @@ class Draft(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     comment = models.TextField(blank=True)
+    # A live item's draft scheduled by a Publisher: the first request after this time publishes
+    # it (`core.workflow.publish_due`); indexed, as every request asks for the due ones.
+    publish_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="draft_one_per_item")]
@@ -442,6 +445,7 @@ class WorkflowEvent(models.Model):
         RETURNED = "returned", _("sent back")
         PUBLISHED = "published", _("published")
         SCHEDULED = "scheduled", _("scheduled")
+        PUBLISHED_ON_TIME = "published_on_time", _("published at its scheduled time")
         DISCARDED = "discarded", _("discarded the draft")
 
     content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)

@@ -86,10 +86,12 @@ def returned(obj, actor, comment, author):
     )
 
 
-def published(obj, actor, event, author):
-    if author is None or author == actor:
+def published(obj, actor, event, author, when=None):
+    """`when`: the time a live item's draft is scheduled for (else the item's publication time).
+    A draft published at its time by no one (`actor` None) was announced when it was scheduled."""
+    if author is None or actor is None or author == actor:
         return
-    when = formats.localize(timezone.localtime(obj.published_at))
+    when = formats.localize(timezone.localtime(when or obj.published_at))
     if event.action == "scheduled":
         body = lambda: _("%(user)s scheduled the %(kind)s “%(item)s” for %(when)s.").replace("%(when)s", when)  # noqa: E731
         subject = lambda: _("Scheduled: %(item)s")  # noqa: E731

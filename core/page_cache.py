@@ -194,6 +194,15 @@ def never_cached(response):
     return response
 
 
+def request_content_state(request):
+    """The content state `core.scheduled_drafts` read for this request after publishing the drafts
+    that were due (or its failure to read it), else read now."""
+    failure = getattr(request, "content_state_failure", None)
+    if failure is not None:
+        raise failure
+    return getattr(request, "content_state", None) or read_state()
+
+
 class PageCacheMiddleware:
     """Serves anonymous readers' public pages from the shared cache (see the module's docstring).
 
@@ -211,7 +220,7 @@ class PageCacheMiddleware:
         key = page_key(request)
         now = timezone.now()
         try:
-            state = read_state()
+            state = request_content_state(request)
         except (OperationalError, InterfaceError):
             return self.without_database(request, key)
         with request_state(state):

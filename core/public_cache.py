@@ -37,9 +37,11 @@ class ContentState:
     """What one request reads of the content before it computes anything: the version token,
     and (when asked) when each publishable model's next scheduled item goes live."""
 
-    def __init__(self, token, using=DEFAULT_DB_ALIAS):
+    def __init__(self, token, using=DEFAULT_DB_ALIAS, drafts_due=False):
         self.token = token
         self.using = using
+        # Read only when asked (`read_state(due_at=…)`): whether a scheduled draft's time has come.
+        self.drafts_due = drafts_due
 
     @functools.cached_property
     def next_publications(self):
@@ -65,34 +67,53 @@ def new_token():
     return uuid.uuid4().hex
 
 
-def read_state(using=DEFAULT_DB_ALIAS):
+def read_state(using=DEFAULT_DB_ALIAS, due_at=None):
     """The content version as committed now: one query by primary key, its SQL written once.
     The row is made again if it was removed (a test database flushed between tests), with a new
-    token that no cache entry holds."""
-    from .models import ContentVersion
+    token that no cache entry holds. With `due_at`, the same query also says whether a scheduled
+    draft is due by then (on the `Draft.publish_at` index), for `core.scheduled_drafts`."""
+    from .models import ContentVersion, Draft
 
     connection = connections[using]
     table = connection.ops.quote_name(ContentVersion._meta.db_table)
+    drafts = connection.ops.quote_name(Draft._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT token FROM {table} WHERE id = %s", [ROW])
+        if due_at is None:
+            cursor.execute(f"SELECT token, 0 FROM {table} WHERE id = %s", [ROW])
+        else:
+            cursor.execute(
+                f"SELECT token, EXISTS (SELECT 1 FROM {drafts} WHERE publish_at <= %s) FROM {table} WHERE id = %s",
+                [connection.ops.adapt_datetimefield_value(due_at), ROW],
+            )
         row = cursor.fetchone()
     if row is None:
         versions = ContentVersion.objects.using(using)
         version, _created = versions.get_or_create(pk=ROW, defaults={"token": new_token(), "changed": timezone.now()})
-        return ContentState(version.token, using)
-    return ContentState(row[0], using)
+        due = due_at is not None and Draft.objects.using(using).filter(publish_at__lte=due_at).exists()
+        return ContentState(version.token, using, due)
+    return ContentState(row[0], using, bool(row[1]))
 
 
 def read_next_publications(using=DEFAULT_DB_ALIAS):
-    """When each publishable model's first scheduled item goes live, in one query: a scalar
-    subquery per model on the publication-date index."""
-    from .models import ContentVersion
+    """When each publishable model's first scheduled item or scheduled draft goes live, in one
+    query: scalar subqueries per model on the publication-date and `Draft.publish_at` indexes."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import ContentVersion, Draft
 
     models = publishable_models()
     scheduled = [model.objects.using(using).scheduled().order_by("published_at") for model in models]
     firsts = {f"next_{n}": Subquery(items.values("published_at")[:1]) for n, items in enumerate(scheduled)}
+    # A live item's scheduled draft changes its pages too, at the draft's time.
+    types = ContentType.objects.db_manager(using).get_for_models(*models)
+    for n, model in enumerate(models):
+        drafts = Draft.objects.using(using).filter(content_type=types[model], publish_at__isnull=False)
+        firsts[f"draft_{n}"] = Subquery(drafts.order_by("publish_at").values("publish_at")[:1])
     row = ContentVersion.objects.using(using).filter(pk=ROW).values(**firsts).first() or {}
-    return {model._meta.label: row.get(f"next_{n}") for n, model in enumerate(models)}
+    return {
+        model._meta.label: min((row[key] for key in (f"next_{n}", f"draft_{n}") if row.get(key)), default=None)
+        for n, model in enumerate(models)
+    }
 
 
 def content_state():

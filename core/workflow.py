@@ -3,20 +3,26 @@
 An item that was never published is its own draft. Once published (live, or scheduled), a save
 by an Editor or Translator, a Publisher's "Save draft" and every revision restore keep the edited
 state in a `Draft` (`core.item_state`) and leave the public version as it was; "Publish" makes
-it live. Review is a stage of the same row: submitted with a comment, sent back with a comment,
+it live, now or, for a Publisher, at a chosen time: a live item's draft scheduled so is published
+by the first request after its time (`publish_due`, called by `ScheduledDraftsMiddleware`), with
+no cron. Review is a stage of the same row: submitted with a comment, sent back with a comment,
 or published. Every step is a `WorkflowEvent` and an e-mail sent after commit (`notifications`).
 """
 
 import contextlib
+import logging
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import router, transaction
+from django.db import InterfaceError, OperationalError, connections, router, transaction
 from django.db.models import Exists, OuterRef, Q, TextChoices
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import item_state, notifications
 from .models import Draft, Stage, Status, WorkflowEvent, published_condition
+from .public_cache import content_changed
+
+logger = logging.getLogger(__name__)
 
 
 class ItemState(TextChoices):
@@ -55,6 +61,8 @@ def state_of(obj, draft=None):
         return ItemState.REVIEW if draft is not None and draft.stage == Stage.REVIEW else ItemState.DRAFT
     if obj.published_at > timezone.now():
         return ItemState.SCHEDULED
+    if draft is not None and getattr(draft, "publish_at", None) is not None:
+        return ItemState.SCHEDULED
     if draft is not None and draft.state is not None:
         return ItemState.LIVE_DRAFT
     return ItemState.LIVE
@@ -63,7 +71,12 @@ def state_of(obj, draft=None):
 def state_label(obj, draft=None):
     """ "Scheduled for 24. 12. 2026 10:00 (Europe/Prague)", "Live with a newer draft (in review)"…"""
     state = state_of(obj, draft)
-    if state == ItemState.SCHEDULED:
+    if state == ItemState.SCHEDULED and obj.published_at <= timezone.now():
+        label = _("Live with a newer draft scheduled for %(time)s (%(zone)s)") % {
+            "time": formats.localize(timezone.localtime(draft.publish_at)),
+            "zone": timezone.get_current_timezone_name(),
+        }
+    elif state == ItemState.SCHEDULED:
         label = _("Scheduled for %(time)s (%(zone)s)") % {
             "time": formats.localize(timezone.localtime(obj.published_at)),
             "zone": timezone.get_current_timezone_name(),
@@ -87,6 +100,7 @@ def in_state(queryset, state, user=None):
     drafts `user` last saved that are not in review (sent back ones included)."""
     drafts = drafts_of(queryset.model).filter(object_id=OuterRef("pk"))
     reviewed = Exists(drafts.filter(stage=Stage.REVIEW))
+    timed = Exists(drafts.filter(publish_at__isnull=False))
     live = published_condition()
     if state == MINE:
         own_draft = Exists(drafts.filter(saved_by=user).exclude(stage=Stage.REVIEW))
@@ -97,11 +111,11 @@ def in_state(queryset, state, user=None):
     if state == ItemState.REVIEW:
         return queryset.filter(reviewed)
     if state == ItemState.SCHEDULED:
-        return queryset.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+        return queryset.filter(Q(status=Status.PUBLISHED, published_at__gt=timezone.now()) | (live & Q(timed)))
     if state == ItemState.LIVE:
         return queryset.filter(live).exclude(Exists(drafts.filter(state__isnull=False)))
     if state == ItemState.LIVE_DRAFT:
-        return queryset.filter(live & Q(Exists(drafts.filter(state__isnull=False))))
+        return queryset.filter(live & Q(Exists(drafts.filter(state__isnull=False)))).exclude(timed)
     return queryset
 
 
@@ -117,9 +131,13 @@ def record(obj, action, user, comment=""):
     )
 
 
-def save_draft(obj, state, user, action=WorkflowEvent.Action.DRAFT_SAVED):
+def save_draft(obj, state, user, action=WorkflowEvent.Action.DRAFT_SAVED, publisher=False):
     """Keep `state` as the item's draft (replacing an older one); a draft that was sent back or in
-    review becomes a plain draft again only through submit/return."""
+    review becomes a plain draft again only through submit/return.
+
+    A scheduled draft changed by someone who may not publish loses its time and goes back to
+    review: what goes live unattended is only ever what a Publisher scheduled (or changed since).
+    Returns the Draft; its `unscheduled` is true when that happened."""
     ct = ContentType.objects.get_for_model(type(obj))
     draft, _created = Draft.objects.update_or_create(
         content_type=ct,
@@ -127,7 +145,16 @@ def save_draft(obj, state, user, action=WorkflowEvent.Action.DRAFT_SAVED):
         defaults={"state": state, "saved": timezone.now(), "saved_by": user},
     )
     record(obj, action, user)
+    draft.unscheduled = draft.publish_at is not None and not publisher
+    if draft.unscheduled:
+        draft.publish_at, draft.stage, draft.submitted_by, draft.comment = None, Stage.REVIEW, user, ""
+        draft.save(update_fields=["publish_at", "stage", "submitted_by", "comment"])
+        record(obj, WorkflowEvent.Action.SUBMITTED, user, UNSCHEDULED_NOTE)
+        notifications.submitted(obj, user, str(UNSCHEDULED_NOTE))
     return draft
+
+
+UNSCHEDULED_NOTE = _("The scheduled draft was changed, so its scheduled publication was cancelled.")
 
 
 def touch(obj, user):
@@ -165,37 +192,84 @@ def send_back(obj, user, comment):
 
 
 def publish(obj, user, when=None, comment=""):
-    """Make the item's draft live: at once, or at `when` for an item that is not live yet.
+    """Make the item's draft live: at once, or at `when`.
 
     A live item keeps its publication time (a corrected press release keeps its date); its
-    draft goes live now. Returns the WorkflowEvent.
+    draft goes live now, or is kept with `when` as its `publish_at` for `publish_due` to publish
+    then. Returns the WorkflowEvent.
     """
     now = timezone.now()
     model = type(obj)
-    with transaction.atomic(using=router.db_for_write(model)):
+    using = router.db_for_write(model)
+    with transaction.atomic(using=using):
         obj = model._default_manager.select_for_update().get(pk=obj.pk)
         draft = draft_of(obj, lock=True)
         live = obj.status == Status.PUBLISHED and obj.published_at <= now
         if live and when is not None and when > now:
-            raise WorkflowError(
-                _("This item is live: its draft can only be published now. Unpublish it first to schedule it.")
-            )
-        if not live:
-            obj.status = Status.PUBLISHED
-            obj.published_at = when or now
-        if draft is not None and draft.state is not None:
-            item_state.apply(obj, draft.state, user)
-        else:
-            obj.updated_by = user
-            obj._history_user = user
-            obj.save()
-        author = draft and (draft.submitted_by or draft.saved_by)
-        if draft is not None:
-            draft.delete()
+            if draft is None or draft.state is None:
+                raise WorkflowError(_("There is no draft to schedule: the live version is the latest."))
+            draft.publish_at, draft.stage, draft.comment = when, Stage.DRAFT, ""
+            draft.save(update_fields=["publish_at", "stage", "comment"])
+            # Pages served until then (and the CDN's copies) must expire at the draft's time.
+            content_changed(using)
+            event = record(obj, WorkflowEvent.Action.SCHEDULED, user, comment)
+            notifications.published(obj, user, event, draft.submitted_by or draft.saved_by, when=when)
+            return event
+        return _publish_locked(obj, draft, user, when, comment, now)
+
+
+def _publish_locked(obj, draft, user, when, comment, now, action=None):
+    """`publish` with the item's row and its draft's row locked by the caller."""
+    live = obj.status == Status.PUBLISHED and obj.published_at <= now
+    if not live:
+        obj.status = Status.PUBLISHED
+        obj.published_at = when or now
+    if draft is not None and draft.state is not None:
+        item_state.apply(obj, draft.state, user)
+    else:
+        obj.updated_by = user
+        obj._history_user = user
+        obj.save()
+    author = draft and (draft.submitted_by or draft.saved_by)
+    if draft is not None:
+        draft.delete()
+    if action is None:
         action = WorkflowEvent.Action.SCHEDULED if obj.published_at > now else WorkflowEvent.Action.PUBLISHED
-        event = record(obj, action, user, comment)
-        notifications.published(obj, user, event, author)
+    event = record(obj, action, user, comment)
+    notifications.published(obj, user, event, author)
     return event
+
+
+def publish_due(now=None, using="default"):
+    """Publish every scheduled draft whose time has come, each in its own transaction, through the
+    same steps as "Publish now". Returns how many were published.
+
+    The item's row is locked before its draft's, as `publish` does; on PostgreSQL rows another
+    request holds are skipped (that request is publishing them), so each draft is applied once.
+    """
+    now = now or timezone.now()
+    due = list(Draft.objects.using(using).filter(publish_at__lte=now).values_list("pk", "content_type_id", "object_id"))
+    skip = {"skip_locked": True} if connections[using].features.has_select_for_update_skip_locked else {}
+    published = 0
+    for pk, content_type_id, object_id in due:
+        model = ContentType.objects.db_manager(using).get_for_id(content_type_id).model_class()
+        try:
+            with transaction.atomic(using=using):
+                obj = model._default_manager.using(using).select_for_update(**skip).filter(pk=object_id).first()
+                if obj is None:
+                    continue
+                draft = Draft.objects.using(using).select_for_update(**skip).filter(pk=pk, publish_at__lte=now).first()
+                if draft is None:
+                    continue  # published, discarded or unscheduled meanwhile
+                _publish_locked(obj, draft, None, None, "", now, action=WorkflowEvent.Action.PUBLISHED_ON_TIME)
+                published += 1
+        except (OperationalError, InterfaceError):
+            raise
+        except Exception:
+            # A draft that cannot be applied must not break every request: it is logged, left
+            # scheduled for a Publisher to see, and the others are published.
+            logger.exception("The scheduled draft %s of %s %s could not be published.", pk, model, object_id)
+    return published
 
 
 def discard(obj, user):

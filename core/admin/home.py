@@ -4,6 +4,8 @@ published, and translations missing or outdated; each panel links to the lists f
 from dataclasses import dataclass, field
 
 from django.contrib import admin
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -54,10 +56,14 @@ def panels(request):
     for model in visible_models(request):
         kind = model._meta.verbose_name
         drafts = {draft.object_id: draft for draft in workflow.drafts_of(model).select_related("submitted_by")}
+        # A live item's scheduled draft: listed at the draft's time.
+        timed = workflow.drafts_of(model).filter(object_id=OuterRef("pk"), publish_at__isnull=False)
         querysets = {
             "mine": workflow.in_state(model._default_manager.all(), "mine", user=request.user),
             "review": workflow.in_state(model._default_manager.all(), workflow.ItemState.REVIEW),
-            "scheduled": model._default_manager.scheduled().order_by("published_at"),
+            "scheduled": workflow.in_state(model._default_manager.all(), workflow.ItemState.SCHEDULED)
+            .annotate(next_at=Coalesce(Subquery(timed.values("publish_at")[:1]), "published_at"))
+            .order_by("next_at"),
             "published": model._default_manager.filter(status=Status.PUBLISHED, published_at__lte=now).order_by(
                 "-published_at"
             ),
@@ -73,6 +79,8 @@ def panels(request):
                 when = (
                     obj.published_at if key in ("scheduled", "published") else (draft.saved if draft else obj.updated)
                 )
+                if key == "scheduled":
+                    when = obj.next_at
                 note = ""
                 if key == "review" and draft is not None:
                     note = draft.comment

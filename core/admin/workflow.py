@@ -64,6 +64,7 @@ class WorkflowRequest:
         self.draft_mode = draft_mode
         self.restoring = restoring
         self.saved = None
+        self.unscheduled = False
 
 
 def workflow_of(request):
@@ -125,6 +126,7 @@ class WorkflowAdminMixin:
             .annotate(
                 draft_stage=Subquery(drafts.values("stage")[:1]),
                 draft_newer=Exists(drafts.filter(state__isnull=False)),
+                draft_publish_at=Subquery(drafts.values("publish_at")[:1]),
             )
         )
 
@@ -132,7 +134,9 @@ class WorkflowAdminMixin:
     def item_state(self, obj):
         draft = None
         if getattr(obj, "draft_stage", None) is not None:
-            draft = SimpleNamespace(stage=obj.draft_stage, state={} if obj.draft_newer else None)
+            draft = SimpleNamespace(
+                stage=obj.draft_stage, state={} if obj.draft_newer else None, publish_at=obj.draft_publish_at
+            )
         return workflow.state_label(obj, draft)
 
     def get_list_display(self, request):
@@ -205,6 +209,15 @@ class WorkflowAdminMixin:
                 transaction.savepoint_rollback(savepoint, using=using)
                 if saved is not None:
                     self._keep(request, saved, captured)
+                    if state.unscheduled:
+                        self.message_user(
+                            request,
+                            _(
+                                "Its scheduled publication was cancelled and the draft is back in review: "
+                                "a Publisher must publish or schedule it again."
+                            ),
+                            messages.WARNING,
+                        )
                 return response
             transaction.savepoint_commit(savepoint, using=using)
             if draft is not None and draft.state is not None:
@@ -232,7 +245,9 @@ class WorkflowAdminMixin:
         restoring = workflow_of(request).restoring is not None
         action = WorkflowEvent.Action.RESTORED if restoring else WorkflowEvent.Action.DRAFT_SAVED
         if workflow.keeps_drafts(saved):
-            workflow.save_draft(saved, state, request.user, action)
+            publisher = may_publish(request.user, self.model)
+            draft = workflow.save_draft(saved, state, request.user, action, publisher=publisher)
+            workflow_of(request).unscheduled = draft.unscheduled
         else:
             # A never-published item is its own draft: the restore is written to it.
             item_state.apply(self.model._default_manager.get(pk=saved.pk), state, request.user)
@@ -263,6 +278,7 @@ class WorkflowAdminMixin:
                 message = _(
                     "Draft saved. Readers still see the live version; submit the draft for review or publish it."
                 )
+
         return super().message_user(request, message, level, *args, **kwargs)
 
     def response_change(self, request, obj):
@@ -324,7 +340,8 @@ class WorkflowAdminMixin:
             "draft_mode": published and not publisher,
             "can_submit": (has_draft or not published) and (draft is None or draft.stage != Stage.REVIEW),
             "can_publish": publisher and (has_draft or obj.status != Status.PUBLISHED),
-            "can_schedule": publisher and obj.status != Status.PUBLISHED,
+            "can_schedule": publisher and (obj.status != Status.PUBLISHED or has_draft),
+            "publish_at": draft.publish_at if draft is not None else None,
             "can_send_back": publisher and draft is not None and draft.stage == Stage.REVIEW,
             "can_discard": has_draft and may_write_source(request.user, self.model),
             "action_url": reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_workflow", args=[obj.pk]),

@@ -61,7 +61,7 @@ def test_public_pages_allow_no_inline_style_or_script_and_nothing_from_elsewhere
     assert "http" not in policy
 
 
-def test_the_admin_login_page_scores_at_least_115_and_keeps_inline_styles_to_the_admin(client, production_headers):
+def test_the_admin_login_page_scores_at_least_115_and_keeps_inline_styles_to_the_admin(client, db, production_headers):
     with translation.override("en"):
         response = client.get("/admin/login/", secure=True)
         total, results = score(response, redirection(client, "/admin/login/"))

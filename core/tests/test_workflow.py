@@ -326,7 +326,7 @@ def test_e_mails_go_out_only_after_commit_and_in_the_recipients_language(
     assert message["Subject"].startswith("Čeká na zveřejnění")
 
 
-def test_a_publisher_schedules_a_new_item_and_cannot_schedule_a_live_items_draft(client):
+def test_a_publisher_schedules_a_new_item_and_a_live_items_draft(client):
     content = sample_content()
     item = NewsItem.objects.create(title_en="Release", lead_en="Embargoed.")
     signed_in(client, "Publisher")
@@ -340,7 +340,8 @@ def test_a_publisher_schedules_a_new_item_and_cannot_schedule_a_live_items_draft
     live = content["newsitem"]
     save(client, live, button="_save_draft", lead_en="Later.")
     step(client, live, "publish", publish_at="2030-01-02T08:30")
-    assert NewsItem.objects.get(pk=live.pk).lead_en == "An anniversary." and workflow.draft_of(live) is not None
+    assert NewsItem.objects.get(pk=live.pk).lead_en == "An anniversary."
+    assert workflow.draft_of(live).publish_at == datetime.datetime(2030, 1, 2, 7, 30, tzinfo=datetime.UTC)
     step(client, item, "publish", publish_at="tomorrow")
 
 

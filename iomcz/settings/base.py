@@ -56,6 +56,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.security_headers.FileHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Publishes scheduled drafts whose time has come (no cron), before the page cache reads the
+    # content version.
+    "core.scheduled_drafts.ScheduledDraftsMiddleware",
     # Above every middleware that adds headers to a page, so that a stored page holds them all.
     "core.page_cache.PageCacheMiddleware",
     # Only ever acts on a 404, which the page cache never stores: an item's old address redirects.
