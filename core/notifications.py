@@ -2,6 +2,9 @@
 "published" to the author. Sent through Django's e-mail framework once the step is committed (a
 step rolled back sends nothing), each in its recipient's language, with a link to the item."""
 
+import logging
+import smtplib
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -11,6 +14,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 
 def recipient_language(user):
@@ -59,7 +64,11 @@ def send_later(recipients, subject, body, obj, actor, comment):
                 if comment:
                     lines += ["", _("Comment:"), comment]
                 lines += ["", item_link(obj)]
-                send_mail(subject() % values, "\n".join(lines), None, [user.email])
+                try:
+                    send_mail(subject() % values, "\n".join(lines), None, [user.email])
+                except (OSError, smtplib.SMTPException) as error:
+                    # The step is committed whatever the mail relay does: say so in the log, go on.
+                    logger.warning("The workflow e-mail to %s about %r was not sent: %s", user.email, str(obj), error)
 
     transaction.on_commit(send)
 

@@ -14,6 +14,7 @@ from core.public_cache import content_version
 from news.models import NewsItem
 from programmes.models import Organisation, Project, ProjectResult
 from testing.admin_support import form_data, sample_content, user_in
+from testing.throwaway import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -397,3 +398,21 @@ def test_deleting_an_item_takes_its_draft_and_steps_with_it():
     workflow.submit(item, editor, "")
     item.delete()
     assert not Draft.objects.exists() and not WorkflowEvent.objects.exists()
+
+
+def test_a_mail_relay_that_refuses_loses_no_step_and_is_logged(
+    settings, caplog, django_capture_on_commit_callbacks, monkeypatch
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nothing listens there
+    item = NewsItem.objects.create(title_en="New", lead_en="Lead.")
+    publisher = user_in("Publisher")
+    publisher.email = "publisher@example.org"
+    publisher.save()
+    monkeypatch.setattr(workflow.notifications, "publishers_of", lambda model, besides=None: [publisher])
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.submit(item, user_in("Editor"), "Please check.")
+    assert workflow.state_of(item, workflow.draft_of(item)) == workflow.ItemState.REVIEW
+    assert WorkflowEvent.objects.filter(action="submitted").count() == 1
+    (record,) = [r for r in caplog.records if r.name == "core.notifications"]
+    assert "publisher@example.org" in record.getMessage() and "was not sent" in record.getMessage()
