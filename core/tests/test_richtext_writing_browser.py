@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 from django.utils import timezone, translation
+from playwright.sync_api import expect
 
 from core.models import Status
 from news.models import NewsItem
@@ -38,6 +39,13 @@ def open_form(page, live_server, language):
     page.fill(f"input[name='title_{language}']", f"Zpráva {language}")
     page.fill(f"textarea[name='lead_{language}']", "Perex.")
     return page.locator(f".prose-editor:has(textarea[name='body_{language}']) [role=textbox]")
+
+
+def dialog_closed(page, editor):
+    """Wait until the link dialog has closed and the text has the keyboard again, as a person
+    sees before typing on."""
+    expect(page.locator("dialog[open]")).to_have_count(0)
+    expect(editor).to_be_focused()
 
 
 def select_back(page, words, expected):
@@ -78,6 +86,7 @@ def test_words_typed_after_adding_a_link_are_kept(admin_page, live_server, langu
     assert editor.get_attribute("spellcheck") == "true"
     assert editor.get_attribute("lang") == language
     editor.click()
+    expect(editor).to_be_focused()
     sentence, linked_words, rest = SENTENCES[language]
     admin_page.keyboard.type(sentence)
     select_back(admin_page, linked_words, LINKED[language])
@@ -85,6 +94,7 @@ def test_words_typed_after_adding_a_link_are_kept(admin_page, live_server, langu
     dialog = admin_page.locator("dialog[open]")
     dialog.locator("input[name='href']").fill("https://www.iom.int/cs")
     dialog.locator("button[type='submit']").click()
+    dialog_closed(admin_page, editor)
     admin_page.keyboard.type(rest)
     item = save(admin_page, language)
 
@@ -98,19 +108,22 @@ def test_words_typed_after_adding_a_link_are_kept(admin_page, live_server, langu
 def test_editing_and_removing_a_link_keep_its_words(admin_page, live_server, language):
     editor = open_form(admin_page, live_server, language)
     editor.click()
+    expect(editor).to_be_focused()
     sentence, linked_words, rest = SENTENCES[language]
     admin_page.keyboard.type(sentence)
     select_back(admin_page, linked_words, LINKED[language])
     admin_page.keyboard.press("Control+K")
     admin_page.locator("dialog[open] input[name='href']").fill("https://example.org/a")
     admin_page.keyboard.press("Enter")
-    # The caret is after the link: back into it, change its address, type on.
-    admin_page.keyboard.press("ArrowLeft")
+    dialog_closed(admin_page, editor)
+    # Back into the link, change its address, type on.
+    editor.locator("a").click()
     menu = admin_page.locator(f".prose-editor:has(textarea[name='body_{language}']) .prose-menubar")
     menu.locator("button[data-name='unlink']:not(.hidden)").wait_for()
     admin_page.keyboard.press("Control+K")
     admin_page.locator("dialog[open] input[name='href']").fill("https://example.org/b")
     admin_page.keyboard.press("Enter")
+    dialog_closed(admin_page, editor)
     admin_page.keyboard.type(rest)
     item = save(admin_page, language)
     link = f'<a href="https://example.org/b" rel="noopener noreferrer">{LINKED[language]}</a>'
@@ -121,6 +134,8 @@ def test_editing_and_removing_a_link_keep_its_words(admin_page, live_server, lan
     prose = admin_page.locator(f".prose-editor:has(textarea[name='body_{language}'])")
     prose.locator("[role=textbox] a").click()
     prose.locator("button[data-name='unlink']").click()
+    expect(prose.locator("[role=textbox] a")).to_have_count(0)
+    expect(prose.locator("[role=textbox]")).to_be_focused()
     admin_page.keyboard.press("End")
     admin_page.keyboard.type("!")
     item = save(admin_page, language)
@@ -172,7 +187,9 @@ def test_the_editors_buttons_and_dialogs_speak_the_admins_language(admin_page, l
     assert menu.locator("button[data-name='link']").get_attribute("aria-label") == titles["insert link"]
     assert menu.locator("button[data-name='table']").get_attribute("title") == titles["Insert table"]
     editor.click()
+    expect(editor).to_be_focused()
     admin_page.keyboard.type("x")
+    expect(editor).to_have_text("x")
     admin_page.keyboard.press("Shift+ArrowLeft")
     menu.locator("button[data-name='link']:not(.disabled)").wait_for()
     admin_page.keyboard.press("Control+K")
