@@ -2,9 +2,6 @@
 title, and the home page's search box finds content however its words are spelled."""
 
 import pytest
-from django.conf import settings
-from django.contrib.auth.models import User
-from django.test import Client
 
 from core.text import ascii_slug
 from history.models import Director
@@ -16,28 +13,6 @@ TITLES = {
     "cs": "Integrační centrum v Ústí: Čáp a žluťoučký kůň",
     "uk": "Згурський у Києві: єдність, Юрій та п’ять ідей для Їжакевича",
 }
-
-
-@pytest.fixture
-def admin_page(chromium, live_server):
-    user = User.objects.create_superuser("editor", "editor@example.org", "x")
-    client = Client()
-    client.force_login(user)
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    context.close()
 
 
 def type_title(page, code, text):

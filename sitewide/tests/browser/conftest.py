@@ -39,6 +39,22 @@ class LiveSite:
         else:
             route.continue_()
 
+    def signed_in(self, username, password, **context_options):
+        """(context, page): a fresh browser context signed in through the admin's login form by
+        typing; the caller closes the context."""
+        context = self.browser.new_context(**context_options)
+        context.route("**/*", self.only_this_site)
+        page = context.new_page()
+        page.on("pageerror", lambda error: self.console_errors.append((page.url, str(error))))
+        page.goto(f"{self.url}/admin/login/")
+        page.locator("#id_username").click()
+        page.keyboard.type(username)
+        page.locator("#id_password").click()
+        page.keyboard.type(password)
+        page.locator("input[type=submit]").click()
+        page.wait_for_url(f"{self.url}/admin/")
+        return context, page
+
     @contextmanager
     def open(self, path, *, status=200, width=1280, javascript=True, bypass_csp=False, wait_until="load"):
         """A fresh browser tab showing `path`, which must answer `status`.

@@ -268,18 +268,7 @@ def all_kinds_of_rows(shipped_content):
 
 
 def signed_in_page(live_site, context_options):
-    context = live_site.browser.new_context(**context_options)
-    context.route("**/*", live_site.only_this_site)
-    page = context.new_page()
-    page.on("pageerror", lambda error: live_site.console_errors.append((page.url, str(error))))
-    page.goto(f"{live_site.url}/admin/login/")
-    page.locator("#id_username").click()
-    page.keyboard.type("chief")
-    page.locator("#id_password").click()
-    page.keyboard.type(PASSWORD)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url(f"{live_site.url}/admin/")
-    return context, page
+    return live_site.signed_in("chief", PASSWORD, **context_options)
 
 
 def read_pages(page, live_site, paths):

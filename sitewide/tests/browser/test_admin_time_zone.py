@@ -18,18 +18,7 @@ def chief(django_user_model):
 
 
 def sign_in(live_site, browser_zone, locale="en-GB"):
-    context = live_site.browser.new_context(timezone_id=browser_zone, locale=locale)
-    context.route("**/*", live_site.only_this_site)
-    page = context.new_page()
-    page.on("pageerror", lambda error: live_site.console_errors.append((page.url, str(error))))
-    page.goto(f"{live_site.url}/admin/login/")
-    page.locator("#id_username").click()
-    page.keyboard.type("chief")
-    page.locator("#id_password").click()
-    page.keyboard.type(PASSWORD)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url(f"{live_site.url}/admin/")
-    return context, page
+    return live_site.signed_in("chief", PASSWORD, timezone_id=browser_zone, locale=locale)
 
 
 def time_zone_notes(live_site, page):
