@@ -140,8 +140,9 @@ class PublishableQuerySet(TranslatedQuerySet):
         """Live, and available in language `code`."""
         return published_condition() & super().visibility(code)
 
-    def scheduled(self):
-        return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+    def scheduled(self, now=None):
+        """Published, but to go live after `now` (this moment unless given)."""
+        return self.filter(status=Status.PUBLISHED, published_at__gt=now or timezone.now())
 
 
 class Status(models.TextChoices):
