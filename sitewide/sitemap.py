@@ -178,8 +178,14 @@ def xml_text(lines):
     return "\n".join(['<?xml version="1.0" encoding="UTF-8"?>', *lines])
 
 
-def part_text(section, number, newest):
-    pages = section_pages(newest) if section == PAGES else item_pages(ITEM_SECTIONS[section], number)
+def part_text(section, number):
+    """Part `number` of `section`, or None when it lists nothing (the index does not name it)."""
+    if section == PAGES:
+        pages = list(section_pages(listing().newest)) if number == 1 else []
+    else:
+        pages = list(item_pages(ITEM_SECTIONS[section], number))
+    if not pages:
+        return None
     return xml_text([URLSET, *(entry for page in pages for entry in page.entries()), "</urlset>"])
 
 
@@ -205,16 +211,15 @@ def sitemap_index(request):
 @read_only
 @language_neutral
 def sitemap_part(request, section, number):
-    """One part; a part the index does not name is a 404.
+    """One part; a part that lists nothing, which the index does not name, is a 404.
 
     Like the index, each part has its own entry in the public cache, which any content change
-    or the next scheduled publication of a listed model makes stale.
+    or the next scheduled publication of a listed model makes stale. A part of items reads only
+    its own rows, by primary key: it does not build the index's listing, which groups every row.
     """
-    current = listing()
-    number = int(number)
-    if number not in current.parts.get(section, {}):
+    if section != PAGES and section not in ITEM_SECTIONS:
         raise Http404("No such sitemap.")
-    body = cached(
-        cache_name(f"{section}-{number}"), lambda: part_text(section, number, current.newest), SCHEDULED_MODELS
-    )
+    body = cached(cache_name(f"{section}-{number}"), lambda: part_text(section, int(number)), SCHEDULED_MODELS)
+    if body is None:
+        raise Http404("No such sitemap.")
     return HttpResponse(body, content_type=CONTENT_TYPE)
