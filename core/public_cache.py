@@ -152,7 +152,9 @@ def next_publications_statement(using):
     mark = connections[using].ops.adapt_datetimefield_value(MARK_TIME)
     now_slots = {slot for slot, value in enumerate(params) if value == mark}
     if len(now_slots) != len(models):
-        raise AssertionError(f"the next publications' statement holds its moment {len(now_slots)} times, not {len(models)}")
+        raise AssertionError(
+            f"the next publications' statement holds its moment {len(now_slots)} times, not {len(models)}"
+        )
     return sql, list(params), now_slots, list(firsts)
 
 
