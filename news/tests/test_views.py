@@ -67,6 +67,38 @@ def test_search_ignores_case_and_diacritics_in_the_pages_language(client, site, 
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # The start of a word finds it, in any of its forms.
+        ("integrat", ["Integration of Ukrainians"]),
+        ("COVID", ["Integration of Ukrainians"]),
+        ("covid-19 integration", ["Integration of Ukrainians"]),
+        ("e-mail", ["Integration of Ukrainians"]),
+        ("integration summer", []),
+        # Punctuation around a word is left out; tsquery's syntax is read as text, not obeyed.
+        ("integration & !covid", ["Integration of Ukrainians"]),
+        ("'integration':* | summer", []),
+        ("(covid),", ["Integration of Ukrainians"]),
+        ("don't \\ integration", []),
+        ("&|!:*'()", []),
+    ],
+)
+def test_search_finds_words_by_their_start_and_reads_no_query_syntax(client, site, query, expected):
+    make_news(
+        {
+            "title": {"en": "Integration of Ukrainians"},
+            "lead": {"en": "Courses after COVID-19, with an e-mail line for questions."},
+        },
+        days_ago=2,
+    )
+    with translation.override("en"):
+        response = client.get("/en/news/", {"q": query})
+    assert response.status_code == 200
+    assert sorted(titles(response)) == expected
+
+
+@pytest.mark.django_db
 def test_the_year_filter_offers_only_years_with_news_and_filters_by_them(client, site):
     old = make_news({"title": {"en": "Twenty years"}, "lead": {"en": "Lead"}}, days_ago=0)
     NewsItem.objects.filter(pk=old.pk).update(published_at=datetime.datetime(2018, 6, 1, tzinfo=datetime.UTC))
