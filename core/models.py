@@ -9,11 +9,11 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from .admin_preferences import DEFAULT_TIME_ZONE, validate_admin_time_zone
 from .i18n import LANGUAGE_CODES, language_name, translated_fields
 from .images.focal import FocalPoint  # noqa: F401  (a model of this app, kept with the images)
 from .search import admin_search_text
 from .text import ascii_slug, sanitise_html
+from .time_zones import DEFAULT_TIME_ZONE, validate_admin_time_zone
 from .translation_sources import record_sources
 
 
@@ -215,12 +215,11 @@ class TranslatedContent(models.Model):
         return self.key or f"{type(self).__name__} {self.pk}"
 
     def save(self, *args, **kwargs):
-        from .slug_history import record_slug_changes
-
+        """Normalises and records the translations' sources; `core.slug_history` then records the
+        changed slugs (post_save) in `slug_changes`."""
         self.normalise_translations()
         record_sources(self)
         super().save(*args, **kwargs)
-        self.slug_changes = record_slug_changes(self)
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -1,7 +1,7 @@
 """Old links kept: when an item's slug changes in a language, its old address there answers 301 to
 its address now.
 
-A save records the change (`record_slug_changes`, called by `TranslatedContent.save`); the
+A save records the change (`record_slug_changes`, on post_save of every `TranslatedContent`); the
 public side looks a path up only when it would answer 404 (`SlugRedirectMiddleware`), so normal
 pages pay nothing. An item that takes an old address for itself is found first and wins; its
 save also drops the redirect. Deleting an item deletes its old addresses. Redirects are never
@@ -49,9 +49,19 @@ def forget_deleted(sender, instance, **kwargs):
         ).delete()
 
 
-def connect_signals():
-    from django.db.models.signals import post_delete
+def record_on_save(sender, instance, raw=False, **kwargs):
+    """post_save: a translated item's changed slugs recorded, and kept on it as `slug_changes` for
+    the admin's message. A fixture's raw save records nothing, as it calls no save()."""
+    from .models import TranslatedContent
 
+    if not raw and issubclass(sender, TranslatedContent):
+        instance.slug_changes = record_slug_changes(instance)
+
+
+def connect_signals():
+    from django.db.models.signals import post_delete, post_save
+
+    post_save.connect(record_on_save)
     post_delete.connect(forget_deleted)
 
 
