@@ -1,6 +1,8 @@
 """Abstract models and querysets shared by every content app: what "available in a language",
 "published", "visible to the public" and "who changed it" mean is written here once."""
 
+import functools
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -76,7 +78,28 @@ class TranslatedRowQuerySet(models.QuerySet):
         return self.filter(row_completeness(self.model, code))
 
 
-class TranslatedRow(models.Model):
+@functools.cache
+def choice_labels(field, language):
+    """{value: label} of a field's choices in `language`, made once per field and language."""
+    return {value: str(label) for value, label in field.flatchoices}
+
+
+class ChoiceLabels(models.Model):
+    """get_FOO_display() with each field's labels translated once per language and process.
+
+    Django's builds a dictionary of the field's choices on every call, and hashing each lazy
+    label translates it: a timeline of fifty milestones translated every theme fifty times.
+    """
+
+    class Meta:
+        abstract = True
+
+    def _get_FIELD_display(self, field):
+        value = getattr(self, field.attname)
+        return choice_labels(field, translation.get_language()).get(value, value)
+
+
+class TranslatedRow(ChoiceLabels):
     """A row edited inline with its item (a project's result) whose text is translated.
 
     A row has no translation status of its own: it counts towards its item's. It is complete in a
@@ -164,7 +187,7 @@ class Qualifier(models.TextChoices):
     ABOUT = "about", _("about")
 
 
-class TranslatedContent(models.Model):
+class TranslatedContent(ChoiceLabels):
     """A content item whose text exists in one or more of the site's languages.
 
     `required_translations` names the translated fields that make the item available in a

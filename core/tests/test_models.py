@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
 from core.dates import PartialDate
+from core.i18n import LANGUAGE_CODES
 from core.models import Status
 from news.models import NewsItem
 
@@ -118,3 +119,31 @@ def test_month_dates_read_naturally_alone_and_after_since_or_until(code, plain, 
     date = PartialDate.parse("2022-07")
     with translation.override(code):
         assert (str(date), date.after_preposition) == (plain, after_preposition)
+
+
+@pytest.mark.parametrize("code", LANGUAGE_CODES)
+def test_every_choice_label_reads_as_djangos_in_each_language(code):
+    """get_FOO_display() translates each field's labels once per language (core.models.ChoiceLabels):
+    it must still say what Django's own says, in every language, for every value of every field."""
+    from django.apps import apps
+    from django.utils.encoding import force_str
+
+    from core.models import ChoiceLabels
+
+    checked = 0
+    for model in apps.get_models():
+        if not issubclass(model, ChoiceLabels):
+            continue
+        for field in model._meta.concrete_fields:
+            if not field.choices:
+                continue
+            for value, label in field.flatchoices:
+                item = model(**{field.attname: value})
+                with translation.override(code):
+                    assert getattr(item, f"get_{field.name}_display")() == force_str(label)
+                    checked += 1
+            with translation.override(code):
+                assert model(**{field.attname: "not-a-choice"})._get_FIELD_display(field) == "not-a-choice"
+    assert checked > 20
+    with translation.override("cs"):
+        assert NewsItem(kind=NewsItem.Kind.PRESS_RELEASE).get_kind_display() == "tisková zpráva"
