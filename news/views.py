@@ -1,6 +1,7 @@
 """The news list with its filters and search, and the news item page."""
 
 import datetime
+import re
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -25,9 +26,14 @@ def available_news():
 
 
 def publication_years(items):
-    """The years in which `items` were published, newest first, in the site's time zone.
+    """The years in which `items` were published, newest first, in the site's time zone."""
+    if connections[items.db].vendor == "postgresql":
+        return years_by_index_steps(items)
+    return years_by_exists(items)
 
-    The oldest item comes from the list's index, then one statement asks, for each year from
+
+def years_by_exists(items):
+    """The oldest item comes from the list's index, then one statement asks, for each year from
     then to now, whether an item exists in it: each EXISTS stops at its year's first item, where
     truncating every row's date to its year read the whole table.
     """
@@ -42,6 +48,48 @@ def publication_years(items):
 
     found = exists_in_ranges(items, "published_at", [(start(year), start(year + 1)) for year in years])
     return [year for year, exists in zip(years, found, strict=True) if exists]
+
+
+# Stands for the step's bound in the statement of years_by_index_steps, until it is replaced.
+MARK_TIME = datetime.datetime(1901, 2, 3, 4, 5, 6, tzinfo=datetime.UTC)
+PLACEHOLDER_RE = re.compile(r"%%|%s")
+
+
+def years_by_index_steps(items):
+    """On PostgreSQL, one recursive statement that steps down the list's index a year at a time:
+    the newest item, then the newest before the start of its year, and so on, one probe of the
+    index per year that has news. The EXISTS per year of `years_by_exists` cost more to plan
+    (about 3 ms for 28 years) than to run.
+
+    The step is the ORM's own query for "the newest item before a moment", compiled with a
+    marked moment whose placeholder then becomes the start of the previous row's year.
+    """
+    connection = connections[items.db]
+    newest = items.order_by("-published_at").values("published_at")[:1]
+    step = items.filter(published_at__lt=MARK_TIME).order_by("-published_at").values("published_at")[:1]
+    newest_sql, newest_params = newest.query.get_compiler(connection=connection).as_sql()
+    step_sql, step_params = step.query.get_compiler(connection=connection).as_sql()
+    mark = connection.ops.adapt_datetimefield_value(MARK_TIME)
+    slot = list(step_params).index(mark)
+    year_start = "(date_trunc('year', years.at AT TIME ZONE %s) AT TIME ZONE %s)"
+    placeholders = iter(range(len(step_params)))
+
+    def replace(match):
+        if match.group() == "%%":
+            return match.group()
+        return year_start if next(placeholders) == slot else match.group()
+
+    step_sql = PLACEHOLDER_RE.sub(replace, step_sql)
+    zone = timezone.get_current_timezone_name()
+    params = [*newest_params, *step_params[:slot], zone, zone, *step_params[slot + 1 :]]
+    sql = (
+        f"WITH RECURSIVE years(at) AS (({newest_sql}) UNION ALL "
+        f"SELECT ({step_sql}) FROM years WHERE years.at IS NOT NULL) "
+        "SELECT at FROM years WHERE at IS NOT NULL"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [timezone.localtime(at).year for (at,) in cursor.fetchall()]
 
 
 def exists_in_ranges(queryset, field, ranges):
