@@ -90,7 +90,13 @@ def test_a_translator_works_through_an_outdated_item_from_the_dashboard(open_as,
     assert change.locator("del").all_inner_texts() == ["migrants"]
     assert change.locator("ins").all_inner_texts() == ["refugees", " and Brno"]
 
+    # The Czech body holds a translation: the copy asks first, naming the field.
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     body.get_by_role("button", name="Copy the English").click()
+    assert asked == [
+        "“Body” already has a translation. Replace it with the source text? What is written there now will be lost."
+    ]
     editor = page.get_by_role("textbox", name="Body — Czech")  # the editor is named by its label
     assert editor.locator("p").inner_text() == "The centre helps refugees in Prague and Brno."
     # Click after the paragraph's last word: the editor may put the caret back where the click was
@@ -116,6 +122,7 @@ def test_a_translator_works_through_an_outdated_item_from_the_dashboard(open_as,
 
     page.get_by_role("link", name="Translate into Ukrainian").click()
     page.wait_for_url(f"**/admin/news/newsitem/{item.pk}/translate/uk/")
+    page.once("dialog", lambda dialog: dialog.accept())
     page.locator("#translate-lead").get_by_role("button", name="Copy the English").click()
     assert page.locator("#id_lead_uk").input_value() == "Help for newcomers."
     replace_text(page, page.locator("#id_lead_uk"), "Допомога новоприбулим.")
@@ -132,6 +139,40 @@ def test_a_translator_works_through_an_outdated_item_from_the_dashboard(open_as,
     item.refresh_from_db()
     assert states(item)["uk"] == State.COMPLETE
     assert item.history.latest().history_user.username == "translator"
+    assert page.foreign == [] and page.errors == []
+
+
+def test_copying_the_english_over_a_translation_keeps_it_unless_the_translator_confirms(open_as, item):
+    translator = user_in("Translator")
+    translator.set_password(PASSWORD)
+    translator.save()
+    item.title_cs = ""
+    item.save()
+    page = open_as("translator")
+    page.goto(page.url + f"news/newsitem/{item.pk}/translate/cs/")
+
+    # An empty field takes the English at once, with nothing to ask.
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.locator("#translate-title").get_by_role("button", name="Copy the English").click()
+    assert page.locator("#id_title_cs").input_value() == "Integration centre"
+    assert asked == []
+
+    # A field with Czech in it asks; refused, the Czech stays, in the plain and the rich field.
+    page.locator("#id_lead_cs").fill("Pomoc nově příchozím.")
+    page.locator("#translate-lead").get_by_role("button", name="Copy the English").click()
+    assert page.locator("#id_lead_cs").input_value() == "Pomoc nově příchozím."
+    page.locator("#translate-body").get_by_role("button", name="Copy the English").click()
+    editor = page.get_by_role("textbox", name="Body — Czech")
+    expect(editor.locator("p")).to_have_text("Centrum pomáhá migrantům v Praze.")
+    assert len(asked) == 2 and all("“Lead” already has a translation." in m or "“Body”" in m for m in asked)
+
+    # Saved, nothing of the Czech is lost.
+    page.get_by_role("button", name="Save the Czech translation").click()
+    page.wait_for_url(f"**/admin/news/newsitem/{item.pk}/translate/cs/")
+    item.refresh_from_db()
+    assert (item.title_cs, item.lead_cs) == ("Integration centre", "Pomoc nově příchozím.")
+    assert item.body_cs == "<h2>Integrace</h2><p>Centrum pomáhá migrantům v Praze.</p>"
     assert page.foreign == [] and page.errors == []
 
 

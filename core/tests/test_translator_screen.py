@@ -96,7 +96,9 @@ def test_each_field_offers_to_copy_its_english(translator, item):
     html = translator.get(screen_url(item, "uk")).content.decode()
     assert (
         '<button type="button" class="button copy-source" data-copy-to="id_body_uk" data-source="'
-        '&lt;h2&gt;Integration&lt;/h2&gt;&lt;p&gt;The centre helps refugees in Prague and Brno.&lt;/p&gt;">'
+        '&lt;h2&gt;Integration&lt;/h2&gt;&lt;p&gt;The centre helps refugees in Prague and Brno.&lt;/p&gt;" '
+        'data-confirm="“Body” already has a translation. Replace it with the source text? What is written there '
+        'now will be lost.">'
     ) in html
     assert 'src="/static/js/translator.js"' in html and "<script>" not in html
 
