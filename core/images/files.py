@@ -1,17 +1,23 @@
 """Which stored images the content needs, and the removal of those it no longer needs (after a
 commit, and the orphans that the media_orphans command finds).
 
-An image file is needed while a current row of a model with an ImageField names it. Revisions do
-not keep a file: replacing, clearing or deleting an image removes it (with its renditions) once
-the change is committed, and restoring an older revision keeps the item's current image (see
+An image file is needed while a current row of a model with an ImageField names it, or while a
+rich text shows it: a current row's text in any language, or a draft's (the image library hands
+a text the URL of the image's largest rendition). Revisions do not keep a file: replacing,
+clearing or deleting an image removes it (with its renditions) once the change is committed,
+unless a text still shows it, and restoring an older revision keeps the item's current image (see
 ImageContent.save). Only the Storage API is used, so that media may move to an object store."""
 
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.core.files.storage import default_storage
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 from django.db.models.signals import post_delete
+
+from core.i18n import LANGUAGE_CODES
 
 from .focal import FocalPoint
 from .renditions import RENDITIONS_DIR, remove_renditions
@@ -37,19 +43,41 @@ def referenced_names(using="default"):
     return names
 
 
-def is_referenced(name, using="default"):
+def is_referenced(name, using="default", storage=None):
+    """Whether a row names the image, or a text shows it."""
     return any(
         model._base_manager.using(using)
         .filter(Q.create([(field.name, name) for field in image_fields(model)], connector=Q.OR))
         .exists()
         for model in models_with_images()
-    )
+    ) or shown_in_texts(storage or default_storage, name, using)
+
+
+def text_columns(model):
+    """The columns of `model` that hold rich text, one per field and language."""
+    return [f"{field}_{code}" for field in getattr(model, "rich_text_fields", ()) for code in LANGUAGE_CODES]
+
+
+def shown_in_texts(storage, name, using="default"):
+    """Whether a current rich text, or a draft's, shows the image: holds the address of its
+    renditions' folder or of its original."""
+    addresses = [storage.url(f"{RENDITIONS_DIR}/{name}/"), storage.url(name)]
+    for model in apps.get_models():
+        columns = text_columns(model)
+        if columns:
+            showing = [(f"{column}__contains", address) for column in columns for address in addresses]
+            if model._base_manager.using(using).filter(Q.create(showing, connector=Q.OR)).exists():
+                return True
+    drafts = apps.get_model("core", "Draft").objects.using(using).exclude(state=None)
+    drafts = drafts.annotate(text=Cast("state", TextField()))
+    return drafts.filter(Q.create([("text__contains", address) for address in addresses], connector=Q.OR)).exists()
 
 
 def remove_unreferenced(storage, names, using="default"):
-    """Delete each of `names` that no row names any more, with its renditions and focal point."""
+    """Delete each of `names` that no row names and no text shows any more, with its renditions
+    and focal point."""
     for name in names:
-        if name and not is_referenced(name, using):
+        if name and not is_referenced(name, using, storage):
             remove_renditions(storage, name)
             storage.delete(name)
             FocalPoint.objects.using(using).filter(name=name).delete()
@@ -115,13 +143,19 @@ def _image_folders():
 
 def unreferenced_files(using="default"):
     """Every stored original or rendition, in the folders the image fields store into, whose image
-    no row names, as StoredFile, by name. Other files in the storage are never looked at."""
+    no row names and no text shows, as StoredFile, by name. Other files in the storage are never
+    looked at."""
     referenced = referenced_names(using)
+    shown = {}
     found = []
     for storage, folders in _image_folders().items():
         for folder in sorted(folders):
             for name in _files_under(storage, folder):
                 image = name.removeprefix(f"{RENDITIONS_DIR}/").rpartition("/")[0] if folder == RENDITIONS_DIR else name
-                if image not in referenced:
+                if image in referenced:
+                    continue
+                if (storage, image) not in shown:
+                    shown[storage, image] = shown_in_texts(storage, image, using)
+                if not shown[storage, image]:
                     found.append(StoredFile(storage, name, storage.size(name), storage.get_modified_time(name)))
     return sorted(found, key=lambda file: file.name)

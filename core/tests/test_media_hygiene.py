@@ -8,11 +8,13 @@ import os
 import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import translation
 
+from core.models import Draft
 from core.tests.test_images import image_bytes, upload
 from history.models import Director
 from news.models import NewsItem
@@ -143,6 +145,50 @@ def test_a_file_that_another_item_still_names_is_kept(media, django_capture_on_c
     with django_capture_on_commit_callbacks(execute=True):
         other.delete()
     assert not shared & stored(media)
+
+
+def shown_address(image):
+    """The address the image library hands a text for `image`: its largest rendition."""
+    from core.images.renditions import renditions
+
+    return default_storage.url(renditions(image).fallback[-1][1])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("where", ["text", "draft"])
+def test_an_image_that_a_text_shows_is_kept_when_its_item_replaces_it_until_no_text_shows_it(
+    media, django_capture_on_commit_callbacks, where
+):
+    owner = news_with_image(image_bytes("JPEG"))
+    old = files_of(media, owner.image)
+    figure = f'<figure><img src="{shown_address(owner.image)}" alt="A desk"></figure>'
+    story = NewsItem.objects.create(title_en="A story", lead_en="Lead", body_en="<p>Before.</p>")
+    if where == "text":
+        story.body_cs = f"<p>Příběh.</p>{figure}"
+        story.save()
+    else:
+        Draft.objects.create(
+            content_type=ContentType.objects.get_for_model(story),
+            object_id=story.pk,
+            state={"fields": {"body_en": f"<p>After.</p>{figure}"}},
+            saved=story.updated,
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        owner.image = upload(image_bytes("JPEG", size=(900, 600)))
+        owner.save()
+    assert old <= stored(media), "the story's figure would have lost its image"
+    for name in old:
+        age(media, name, 120)
+    assert orphans_command() == "No orphan files.\n"
+
+    # Once no text shows it, the old image is an orphan like any other.
+    if where == "text":
+        story.body_cs = "<p>Příběh.</p>"
+        story.save()
+    else:
+        Draft.objects.all().delete()
+    listed = {line.split()[0] for line in orphans_command().splitlines()[:-1]}
+    assert listed == old
 
 
 @pytest.mark.django_db
