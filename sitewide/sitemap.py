@@ -179,13 +179,14 @@ def xml_text(lines):
 
 
 def part_text(section, number):
-    """Part `number` of `section`, or None when it lists nothing (the index does not name it)."""
+    """Part `number` of `section`; a 404 when it lists nothing (the index does not name it), so that
+    no empty part is kept in the cache for whoever asks for made-up numbers."""
     if section == PAGES:
         pages = list(section_pages(listing().newest)) if number == 1 else []
     else:
         pages = list(item_pages(ITEM_SECTIONS[section], number))
     if not pages:
-        return None
+        raise Http404("No such sitemap.")
     return xml_text([URLSET, *(entry for page in pages for entry in page.entries()), "</urlset>"])
 
 
@@ -220,6 +221,4 @@ def sitemap_part(request, section, number):
     if section != PAGES and section not in ITEM_SECTIONS:
         raise Http404("No such sitemap.")
     body = cached(cache_name(f"{section}-{number}"), lambda: part_text(section, int(number)), SCHEDULED_MODELS)
-    if body is None:
-        raise Http404("No such sitemap.")
     return HttpResponse(body, content_type=CONTENT_TYPE)

@@ -221,8 +221,13 @@ def test_an_unknown_sitemap_is_not_found(client):
         "/sitemap-pages-2.xml",
         "/sitemap-directors-1.xml",
         "/sitemap-news.xml",
+        "/sitemap-news-99999999999999999999999.xml",
     ]
     assert {path: client.get(path).status_code for path in unknown} == dict.fromkeys(unknown, 404)
+    # An empty part is not kept: made-up numbers fill no cache.
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(news.replace(".xml", "0.xml")).status_code == 404
+    assert any("news_newsitem" in query["sql"] for query in queries.captured_queries)
 
 
 W3C_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$")
