@@ -83,10 +83,14 @@ def visibility_anywhere(model):
     return reduce(operator.or_, (items.visibility(code) for code in LANGUAGE_CODES))
 
 
+# The largest primary key a BigAutoField holds, on PostgreSQL and SQLite alike.
+LARGEST_KEY = 2**63 - 1
+
+
 def part_bounds(number):
     """The primary keys part `number` holds: the first and the last, inclusive."""
     size = settings.SITEMAP_ITEMS_PER_PART
-    return (number - 1) * size + 1, number * size
+    return (number - 1) * size + 1, min(number * size, LARGEST_KEY)
 
 
 def part_number(pk):
@@ -218,7 +222,7 @@ def sitemap_part(request, section, number):
     or the next scheduled publication of a listed model makes stale. A part of items reads only
     its own rows, by primary key: it does not build the index's listing, which groups every row.
     """
-    if section != PAGES and section not in ITEM_SECTIONS:
+    if (section != PAGES and section not in ITEM_SECTIONS) or int(number) > part_number(LARGEST_KEY):
         raise Http404("No such sitemap.")
     body = cached(cache_name(f"{section}-{number}"), lambda: part_text(section, int(number)), SCHEDULED_MODELS)
     return HttpResponse(body, content_type=CONTENT_TYPE)
