@@ -1,13 +1,15 @@
 """Which stored images the content needs, and the removal of those it no longer needs (after a
 commit, and the orphans that the media_orphans command finds).
 
-An image file is needed while a current row of a model with an ImageField names it, or while a
-rich text shows it: a current row's text in any language, or a draft's (the image library hands
-a text the URL of the image's largest rendition). Revisions do not keep a file: replacing,
-clearing or deleting an image removes it (with its renditions) once the change is committed,
-unless a text still shows it, and restoring an older revision keeps the item's current image (see
+An image file is needed while a current row of a model with an ImageField names it, while a
+rich text shows it (a current row's text in any language, or a draft's: the image library hands
+a text the URL of the image's largest rendition), or while a draft names it as its item's image.
+Revisions do not keep a file: replacing, clearing or deleting an image removes it (with its
+renditions) once the change is committed, unless a text or a draft still needs it, and restoring
+an older revision keeps the item's current image (see
 ImageContent.save). Only the Storage API is used, so that media may move to an object store."""
 
+import json
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -59,8 +61,9 @@ def text_columns(model):
 
 
 def shown_in_texts(storage, name, using="default"):
-    """Whether a current rich text, or a draft's, shows the image: holds the address of its
-    renditions' folder or of its original."""
+    """Whether a current rich text shows the image (holds the address of its renditions' folder or
+    of its original), or a draft holds it: shows it in a text, or names it as its item's image (a
+    draft keeps an image by its stored name, `core.item_state`)."""
     addresses = [storage.url(f"{RENDITIONS_DIR}/{name}/"), storage.url(name)]
     for model in apps.get_models():
         columns = text_columns(model)
@@ -70,7 +73,8 @@ def shown_in_texts(storage, name, using="default"):
                 return True
     drafts = apps.get_model("core", "Draft").objects.using(using).exclude(state=None)
     drafts = drafts.annotate(text=Cast("state", TextField()))
-    return drafts.filter(Q.create([("text__contains", address) for address in addresses], connector=Q.OR)).exists()
+    in_drafts = [*addresses, json.dumps(name)]
+    return drafts.filter(Q.create([("text__contains", text) for text in in_drafts], connector=Q.OR)).exists()
 
 
 def remove_unreferenced(storage, names, using="default"):

@@ -192,6 +192,42 @@ def test_an_image_that_a_text_shows_is_kept_when_its_item_replaces_it_until_no_t
 
 
 @pytest.mark.django_db
+def test_the_image_a_draft_gives_its_live_item_is_no_orphan_until_the_draft_is_discarded(
+    media, django_capture_on_commit_callbacks
+):
+    item = news_with_image(image_bytes("JPEG"))
+    kept = files_of(media, item.image)
+    # An Editor's draft of the live item uploads a new image: its file is stored at once, while
+    # the item still names the old one.
+    drafted = default_storage.save("news/drafted.jpg", io.BytesIO(image_bytes("JPEG", size=(640, 480))))
+    draft = Draft.objects.create(
+        content_type=ContentType.objects.get_for_model(item),
+        object_id=item.pk,
+        state={"fields": {"title_en": item.title_en, "image": drafted}},
+        saved=item.updated,
+    )
+    for name in stored(media):
+        age(media, name, 120)
+    assert orphans_command() == "No orphan files.\n"
+    assert orphans_command("--delete") == "No orphan files.\n"
+    assert {drafted} | kept <= stored(media)
+
+    # A draft that keeps the live image (the Editor then chose the old image again): a Publisher
+    # replacing the live image directly leaves the file that the draft names.
+    draft.state = {"fields": {"title_en": item.title_en, "image": item.image.name}}
+    draft.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        item.image = upload(image_bytes("JPEG", size=(900, 600)))
+        item.save()
+    assert min(kept) in stored(media)
+
+    # Discarded, the draft's upload is an orphan like any other.
+    draft.delete()
+    listed = {line.split()[0] for line in orphans_command().splitlines()[:-1]}
+    assert drafted in listed and min(kept) in listed
+
+
+@pytest.mark.django_db
 def test_restoring_a_revision_whose_image_was_replaced_keeps_the_current_image(
     media, admin_client, django_capture_on_commit_callbacks
 ):
