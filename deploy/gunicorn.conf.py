@@ -20,6 +20,39 @@ max_requests_jitter = 200
 # Load the site once in the master: a site that cannot start (settings, untranslated catalogues)
 # stops the server at once with its message, instead of workers failing one by one.
 preload_app = True
+
+
+def when_ready(server):
+    """Before the first worker is forked: load in the master what every worker would otherwise load
+    on its first requests (core.warm_up), so that a new or replaced worker is as fast as an old one."""
+    from core.warm_up import warm_up
+
+    warm_up()
+
+
+def worker_exit(server, worker):
+    """A worker that ends cleanly (replaced after max_requests, or stopped) closes its database
+    connections, writes out its log and leaves at once. Tearing down the interpreter took about
+    200 ms, and gunicorn forks the replacement only once the old worker has gone: meanwhile one
+    worker fewer served, and readers' requests queued (p99 of 300 ms where p50 was 25 ms).
+    A worker that fails keeps the normal exit, with the exit code gunicorn acts on."""
+    import logging
+    import sys
+
+    error = sys.exc_info()[1]
+    if isinstance(error, SystemExit) and error.code not in (0, None):
+        return
+    if error is not None and not isinstance(error, SystemExit):
+        return
+    from django.db import connections
+
+    connections.close_all()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
 # Heartbeat files in memory: a worker on a slow disk is not taken for a hung one.
 worker_tmp_dir = "/dev/shm"
 # nginx runs on the same machine or a known one; only it may say which protocol the reader used.
