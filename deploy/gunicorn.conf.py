@@ -28,6 +28,11 @@ def when_ready(server):
     from core.warm_up import warm_up
 
     warm_up()
+    # What the master holds now lives as long as the workers: kept out of their garbage collections,
+    # which then neither scan it nor copy the pages it lies in (copy-on-write after fork).
+    import gc
+
+    gc.freeze()
 
 
 def worker_exit(server, worker):

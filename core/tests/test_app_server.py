@@ -77,3 +77,22 @@ def test_a_worker_that_fails_keeps_the_exit_code_gunicorn_acts_on(code):
     status, _seconds, output = exit_through_the_hook(code)
     assert status == code % 256
     assert "interpreter torn down" in output
+
+
+def test_the_master_loads_the_site_and_keeps_it_out_of_the_workers_garbage_collections():
+    script = textwrap.dedent(
+        f"""
+        import gc, os, runpy
+        import django
+        os.environ["DJANGO_SETTINGS_MODULE"] = "iomcz.settings.test"
+        django.setup()
+        hooks = runpy.run_path({str(GUNICORN_CONF)!r})
+        before = gc.get_freeze_count()
+        hooks["when_ready"](None)
+        print(before, gc.get_freeze_count())
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=settings.BASE_DIR)
+    assert done.returncode == 0, done.stderr
+    before, after = map(int, done.stdout.split())
+    assert before == 0 and after > 100_000
