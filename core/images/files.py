@@ -46,7 +46,7 @@ def referenced_names(using="default"):
 
 
 def is_referenced(name, using="default", storage=None):
-    """Whether a row names the image, or a text shows it."""
+    """Whether a row names the image, or a text or a draft needs it (`shown_in_texts`)."""
     return any(
         model._base_manager.using(using)
         .filter(Q.create([(field.name, name) for field in image_fields(model)], connector=Q.OR))
@@ -78,8 +78,8 @@ def shown_in_texts(storage, name, using="default"):
 
 
 def remove_unreferenced(storage, names, using="default"):
-    """Delete each of `names` that no row names and no text shows any more, with its renditions
-    and focal point."""
+    """Delete each of `names` that no row, text or draft needs any more, with its renditions and
+    focal point."""
     for name in names:
         if name and not is_referenced(name, using, storage):
             remove_renditions(storage, name)
@@ -147,8 +147,8 @@ def _image_folders():
 
 def unreferenced_files(using="default"):
     """Every stored original or rendition, in the folders the image fields store into, whose image
-    no row names and no text shows, as StoredFile, by name. Other files in the storage are never
-    looked at."""
+    no row, text or draft needs, as StoredFile, by name. Other files in the storage are never looked
+    at."""
     referenced = referenced_names(using)
     shown = {}
     found = []
