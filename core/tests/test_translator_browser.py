@@ -147,6 +147,7 @@ def test_copying_the_english_over_a_translation_keeps_it_unless_the_translator_c
     translator.set_password(PASSWORD)
     translator.save()
     item.title_cs = ""
+    item.body_cs = ""
     item.save()
     page = open_as("translator")
     page.goto(page.url + f"news/newsitem/{item.pk}/translate/cs/")
@@ -162,17 +163,24 @@ def test_copying_the_english_over_a_translation_keeps_it_unless_the_translator_c
     page.locator("#id_lead_cs").fill("Pomoc nově příchozím.")
     page.locator("#translate-lead").get_by_role("button", name="Copy the English").click()
     assert page.locator("#id_lead_cs").input_value() == "Pomoc nově příchozím."
-    page.locator("#translate-body").get_by_role("button", name="Copy the English").click()
+    # Words just typed in the rich-text editor count as a translation too.
     editor = page.get_by_role("textbox", name="Body — Czech")
-    expect(editor.locator("p")).to_have_text("Centrum pomáhá migrantům v Praze.")
-    assert len(asked) == 2 and all("“Lead” already has a translation." in m or "“Body”" in m for m in asked)
+    editor.click()
+    expect(editor).to_be_focused()
+    page.keyboard.type("Centrum pomáhá uprchlíkům.")
+    page.locator("#translate-body").get_by_role("button", name="Copy the English").click()
+    expect(editor.locator("p")).to_have_text("Centrum pomáhá uprchlíkům.")
+    assert asked == [
+        "“Lead” already has a translation. Replace it with the source text? What is written there now will be lost.",
+        "“Body” already has a translation. Replace it with the source text? What is written there now will be lost.",
+    ]
 
     # Saved, nothing of the Czech is lost.
     page.get_by_role("button", name="Save the Czech translation").click()
     page.wait_for_url(f"**/admin/news/newsitem/{item.pk}/translate/cs/")
     item.refresh_from_db()
     assert (item.title_cs, item.lead_cs) == ("Integration centre", "Pomoc nově příchozím.")
-    assert item.body_cs == "<h2>Integrace</h2><p>Centrum pomáhá migrantům v Praze.</p>"
+    assert item.body_cs == "<p>Centrum pomáhá uprchlíkům.</p>"
     assert page.foreign == [] and page.errors == []
 
 
