@@ -78,15 +78,12 @@ def save_small(png, name):
 
 @contextlib.contextmanager
 def signed_in(browser, url, username):
+    from testing.chromium import sign_in
+
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en")
     page = context.new_page()
     page.goto(f"{url}/admin/login/")
-    page.locator("#id_username").click()
-    page.keyboard.type(username)
-    page.locator("#id_password").click()
-    page.keyboard.type(PASSWORD)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url("**/admin/")
+    sign_in(page, username, PASSWORD)
     try:
         yield page
     finally:

@@ -52,3 +52,14 @@ def watched_page(context, site_url):
 
     context.route("**/*", only_this_site)
     return page
+
+
+def sign_in(page, username, password):
+    """On the admin's login page shown in `page`: sign in by clicking and typing, as a person does,
+    and wait until the admin's index is shown."""
+    page.locator("#id_username").click()
+    page.keyboard.type(username)
+    page.locator("#id_password").click()
+    page.keyboard.type(password)
+    page.locator("input[type=submit]").click()
+    page.wait_for_url("**/admin/")

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from core.translation_status import State, states
 from news.models import NewsItem
 from testing.admin_support import user_in
-from testing.chromium import watched_page
+from testing.chromium import sign_in, watched_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -55,12 +55,7 @@ def open_as(chromium, live_server):
         contexts.append(context)
         page = watched_page(context, live_server.url)
         page.goto(f"{live_server.url}/admin/login/")
-        page.locator("#id_username").click()
-        page.keyboard.type(username)
-        page.locator("#id_password").click()
-        page.keyboard.type(PASSWORD)
-        page.locator("input[type=submit]").click()
-        page.wait_for_url(f"{live_server.url}/admin/")
+        sign_in(page, username, PASSWORD)
         return page
 
     yield open_as

@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 
+from testing.chromium import sign_in
+
 AXE_SCRIPT = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
@@ -47,12 +49,7 @@ class LiveSite:
         page = context.new_page()
         page.on("pageerror", lambda error: self.console_errors.append((page.url, str(error))))
         page.goto(f"{self.url}/admin/login/")
-        page.locator("#id_username").click()
-        page.keyboard.type(username)
-        page.locator("#id_password").click()
-        page.keyboard.type(password)
-        page.locator("input[type=submit]").click()
-        page.wait_for_url(f"{self.url}/admin/")
+        sign_in(page, username, password)
         return context, page
 
     @contextmanager

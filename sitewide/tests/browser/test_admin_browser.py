@@ -3,6 +3,7 @@
 import pytest
 
 from news.models import NewsItem
+from testing.chromium import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -13,9 +14,7 @@ def test_the_news_form_has_one_working_tab_per_language_without_another_host(liv
     django_user_model.objects.create_superuser("chief", password=PASSWORD)
     item = NewsItem.objects.order_by("pk").first()
     with live_site.open("/admin/login/") as page:
-        page.fill("#id_username", "chief")
-        page.fill("#id_password", PASSWORD)
-        page.click("input[type=submit]")
+        sign_in(page, "chief", PASSWORD)
         page.goto(f"{live_site.url}/admin/news/newsitem/{item.pk}/change/")
         tabs = page.locator("div.ui-tabs", has=page.locator("#id_title_en"))
         assert tabs.locator(".ui-tabs-nav a").all_text_contents() == ["en", "cs", "uk"]

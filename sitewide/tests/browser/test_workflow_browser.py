@@ -8,6 +8,7 @@ import pytest
 
 from news.models import NewsItem
 from testing.admin_support import user_in
+from testing.chromium import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -26,12 +27,7 @@ def person(role, email=""):
 def signed_in(live_site, user):
     """A browser tab of its own, signed in to the admin as `user` by typing and clicking."""
     with live_site.open("/admin/login/") as page:
-        page.locator("#id_username").click()
-        page.keyboard.type(user.username)
-        page.locator("#id_password").click()
-        page.keyboard.type(PASSWORD)
-        page.locator("input[type=submit]").click()
-        page.wait_for_url("**/admin/")
+        sign_in(page, user.username, PASSWORD)
         yield page
 
 
